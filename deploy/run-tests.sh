@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests, @QuarkusTest against real PostgreSQL, Chromium end-to-end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=lib/postgres.sh
+source deploy/lib/postgres.sh
+# shellcheck source=lib/chromium.sh
+source deploy/lib/chromium.sh
+ensure_postgres
+ensure_chromium
+exec mvn -B verify "$@"

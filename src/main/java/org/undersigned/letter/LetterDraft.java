@@ -1,0 +1,17 @@
+package org.undersigned.letter;
+
+import java.time.Instant;
+
+/** What an organizer writes before publishing: the working text and the sign-on settings. */
+public record LetterDraft(
+        String slug,
+        String title,
+        String addressees,
+        String bodyMarkdown,
+        String coalitionName,
+        String coalitionContact,
+        Instant signDeadline,
+        boolean organizationsMaySign,
+        boolean individualsMaySign,
+        boolean autoApproveIndividuals) {
+}

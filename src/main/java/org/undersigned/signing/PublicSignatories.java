@@ -1,0 +1,187 @@
+package org.undersigned.signing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.undersigned.web.Countries;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The public side of signatures: approved entries only, public fields only, in reading order
+ * (organizations first, then individuals; each by {@link NameKeys#sortKey}). Nothing here can
+ * return a contact detail, because nothing here selects one.
+ */
+@ApplicationScoped
+public class PublicSignatories {
+
+    /** One line of the public list. */
+    public record Signatory(String kind, String name, String affiliation, String website, String websiteHost,
+                            String place) {
+        public boolean organization() {
+            return SignatoryKind.ORGANIZATION.name().equals(kind);
+        }
+    }
+
+    public record Counts(long organizations, long individuals) {
+        public long total() {
+            return organizations + individuals;
+        }
+
+        public String totalText() {
+            return String.format("%,d", total());
+        }
+
+        /** "Signed by 40 organizations and 112 individuals". */
+        public String line() {
+            if (total() == 0) {
+                return "No signatures yet";
+            }
+            String orgs = plural(organizations, "organization", "organizations");
+            String people = plural(individuals, "individual", "individuals");
+            if (individuals == 0) {
+                return "Signed by " + orgs;
+            }
+            if (organizations == 0) {
+                return "Signed by " + people;
+            }
+            return "Signed by " + orgs + " and " + people;
+        }
+
+        private static String plural(long n, String one, String many) {
+            return String.format("%,d", n) + " " + (n == 1 ? one : many);
+        }
+    }
+
+    public record Page(List<Signatory> items, long total, int page, int pages, String query) {
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages;
+        }
+
+        public List<Signatory> organizations() {
+            return items.stream().filter(Signatory::organization).toList();
+        }
+
+        public List<Signatory> individuals() {
+            return items.stream().filter(s -> !s.organization()).toList();
+        }
+
+        /** The query as it goes back into a link, with "&q=" in front; empty without a query. */
+        public String queryParam() {
+            return query == null || query.isBlank() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final String COLUMNS = "kind, display_name, affiliation, website, city, region, country";
+
+    @Inject
+    EntityManager em;
+
+    public Counts counts(long letterId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select kind, count(*) from signature where letter_id = ?1 and state = 'APPROVED' group by kind")
+                .setParameter(1, letterId)
+                .getResultList();
+        long orgs = 0;
+        long people = 0;
+        for (Object[] row : rows) {
+            long n = ((Number) row[1]).longValue();
+            if (SignatoryKind.ORGANIZATION.name().equals(row[0])) {
+                orgs = n;
+            } else {
+                people = n;
+            }
+        }
+        return new Counts(orgs, people);
+    }
+
+    /** The first {@code limit} signatories in reading order. */
+    public List<Signatory> first(long letterId, int limit) {
+        List<Signatory> out = new ArrayList<>(page(letterId, SignatoryKind.ORGANIZATION, null, 0, limit));
+        if (out.size() < limit) {
+            out.addAll(page(letterId, SignatoryKind.INDIVIDUAL, null, 0, limit - out.size()));
+        }
+        return out;
+    }
+
+    /** One page of the full list, optionally filtered by a case- and accent-insensitive search. */
+    public Page search(long letterId, String query, int page, int size) {
+        String q = query == null || query.isBlank() ? null : NameKeys.searchKey(query);
+        Counts counts = q == null ? counts(letterId) : matchingCounts(letterId, q);
+        long total = counts.total();
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int current = Math.min(Math.max(1, page), pages);
+        long offset = (long) (current - 1) * size;
+        List<Signatory> items = new ArrayList<>();
+        if (offset < counts.organizations()) {
+            items.addAll(page(letterId, SignatoryKind.ORGANIZATION, q, offset, size));
+        }
+        if (items.size() < size) {
+            long individualOffset = Math.max(0, offset - counts.organizations());
+            items.addAll(page(letterId, SignatoryKind.INDIVIDUAL, q, individualOffset, size - items.size()));
+        }
+        return new Page(items, total, current, pages, query);
+    }
+
+    private Counts matchingCounts(long letterId, String q) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select kind, count(*) from signature where letter_id = ?1"
+                        + " and state = 'APPROVED' and sort_key like ?2 escape '\\' group by kind")
+                .setParameter(1, letterId)
+                .setParameter(2, like(q))
+                .getResultList();
+        long orgs = 0;
+        long people = 0;
+        for (Object[] row : rows) {
+            if (SignatoryKind.ORGANIZATION.name().equals(row[0])) {
+                orgs = ((Number) row[1]).longValue();
+            } else {
+                people = ((Number) row[1]).longValue();
+            }
+        }
+        return new Counts(orgs, people);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Signatory> page(long letterId, SignatoryKind kind, String q, long offset, int limit) {
+        String sql = "select " + COLUMNS + " from signature where letter_id = ?1 and state = 'APPROVED' and kind = ?2"
+                + (q == null ? "" : " and sort_key like ?5 escape '\\'")
+                + " order by sort_key, id offset ?3 limit ?4";
+        var query = em.createNativeQuery(sql)
+                .setParameter(1, letterId)
+                .setParameter(2, kind.name())
+                .setParameter(3, offset)
+                .setParameter(4, limit);
+        if (q != null) {
+            query.setParameter(5, like(q));
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(PublicSignatories::toSignatory).toList();
+    }
+
+    private static Signatory toSignatory(Object[] r) {
+        String kind = (String) r[0];
+        String website = (String) r[3];
+        boolean org = SignatoryKind.ORGANIZATION.name().equals(kind);
+        String place = Stream.of((String) r[4], (String) r[5], org ? Countries.name((String) r[6]) : null)
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining(", "));
+        return new Signatory(kind, (String) r[1], (String) r[2], website,
+                website == null ? null : Websites.domain(website), place.isEmpty() ? null : place);
+    }
+
+    private static String like(String q) {
+        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

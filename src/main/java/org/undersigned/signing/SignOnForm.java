@@ -1,0 +1,28 @@
+package org.undersigned.signing;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The sign-on form as posted by a browser. */
+public class SignOnForm {
+
+    @RestForm public String kind;
+    @RestForm public String organizationName;
+    @RestForm public String website;
+    @RestForm public String city;
+    @RestForm public String region;
+    @RestForm public String country;
+    @RestForm public String orgType;
+    @RestForm public String contactName;
+    @RestForm public String contactTitle;
+    @RestForm public String email;
+    @RestForm public String phone;
+    @RestForm public String name;
+    @RestForm public String affiliation;
+    @RestForm public String consentPublic;
+    @RestForm public String consentUpdates;
+
+    public SignOnInput toInput() {
+        return SignOnInput.of(kind, organizationName, website, city, region, country, orgType, contactName,
+                contactTitle, email, phone, name, affiliation, "yes".equals(consentPublic), "yes".equals(consentUpdates));
+    }
+}

@@ -1,0 +1,44 @@
+package org.undersigned.signing;
+
+import io.quarkus.qute.TemplateData;
+import org.undersigned.letter.Letter;
+import org.undersigned.web.Countries;
+import org.undersigned.web.FormErrors;
+import org.undersigned.web.Option;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Everything the sign-on form needs to render, blank or coming back with errors. */
+@TemplateData
+public record SignOnFormView(String slug, SignOnInput input, FormErrors errors, boolean allowOrganizations,
+                             boolean allowIndividuals, List<Option> countries, List<Option> orgTypes) {
+
+    private static final List<Option> ORG_TYPES = Arrays.stream(OrgType.values())
+            .map(t -> new Option(t.name(), t.label)).toList();
+
+    public static SignOnFormView blank(Letter letter, String requestedKind) {
+        return of(letter, SignOnInput.blank(kindFor(letter, requestedKind)), FormErrors.none());
+    }
+
+    public static SignOnFormView of(Letter letter, SignOnInput input, FormErrors errors) {
+        return new SignOnFormView(letter.slug, input, errors, letter.organizationsMaySign, letter.individualsMaySign,
+                Countries.options(), ORG_TYPES);
+    }
+
+    /** The kind asked for in the URL if the letter allows it, otherwise the one it does. */
+    static SignatoryKind kindFor(Letter letter, String requested) {
+        if ("individual".equalsIgnoreCase(requested) && letter.individualsMaySign) {
+            return SignatoryKind.INDIVIDUAL;
+        }
+        return letter.organizationsMaySign ? SignatoryKind.ORGANIZATION : SignatoryKind.INDIVIDUAL;
+    }
+
+    public boolean asIndividual() {
+        return input.isIndividual();
+    }
+
+    public boolean canSwitch() {
+        return allowOrganizations && allowIndividuals;
+    }
+}

@@ -1,0 +1,163 @@
+package org.undersigned.signing;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.undersigned.letter.Letter;
+import org.undersigned.web.Countries;
+import org.undersigned.web.FormErrors;
+import org.undersigned.web.InvalidInputException;
+
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * The browser side of signing: the form, "check your email", confirmation and self-service.
+ * Every POST answers with a redirect (so reloading never resubmits) or with the form again,
+ * showing what was typed and what needs correcting.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SignOnPages {
+
+    @Inject
+    SignOnService signing;
+
+    @GET
+    @Path("letters/{slug}/sign")
+    public TemplateInstance form(@RestPath String slug, @RestQuery("as") String as) {
+        Letter letter = publicLetter(slug);
+        return SignerPages.form(signPage(letter, SignOnFormView.blank(letter, as)));
+    }
+
+    @POST
+    @Path("letters/{slug}/sign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response sign(@RestPath String slug, @BeanParam SignOnForm form) {
+        SignOnInput input = form.toInput();
+        try {
+            signing.signOn(slug, input);
+        } catch (InvalidInputException e) {
+            Letter letter = publicLetter(slug);
+            String html = SignerPages.form(signPage(letter, SignOnFormView.of(letter, input, e.errors()))).render();
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        }
+        return Response.seeOther(URI.create("/letters/" + slug + "/signed")).build();
+    }
+
+    @GET
+    @Path("letters/{slug}/signed")
+    public TemplateInstance signed(@RestPath String slug) {
+        return SignerPages.signed(ref(publicLetter(slug)));
+    }
+
+    @GET
+    @Path("confirm/{token}")
+    public TemplateInstance confirmPage(@RestPath String token) {
+        SignerLink link = signing.inspectConfirmLink(token);
+        if (!link.valid()) {
+            return SignerPages.linkProblem("/confirm/" + token + "/renew", link);
+        }
+        return SignerPages.confirm(token, link.entry());
+    }
+
+    @POST
+    @Path("confirm/{token}")
+    public Response confirm(@RestPath String token) {
+        return signing.confirm(token)
+                .map(manage -> Response.seeOther(URI.create("/manage/" + manage + "?confirmed=1")).build())
+                .orElseGet(() -> Response.seeOther(URI.create("/confirm/" + token)).build());
+    }
+
+    @POST
+    @Path("confirm/{token}/renew")
+    public Response renewConfirm(@RestPath String token) {
+        signing.renewFromConfirmLink(token);
+        return Response.ok(SignerPages.renewed().render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @GET
+    @Path("manage/{token}")
+    public TemplateInstance manage(@RestPath String token, @RestQuery String confirmed, @RestQuery String saved) {
+        SignerLink link = signing.inspectManageLink(token);
+        if (!link.valid()) {
+            return SignerPages.linkProblem("/manage/" + token + "/renew", link);
+        }
+        String notice = confirmed != null ? "confirmed" : saved != null ? "saved" : null;
+        EntryView e = link.entry();
+        return SignerPages.manage(token, e,
+                new CorrectionInput(e.displayName(), e.website(), e.city(), e.region(), e.country(), e.affiliation()),
+                FormErrors.none(), notice, Countries.options());
+    }
+
+    @POST
+    @Path("manage/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response correct(@RestPath String token, @RestForm String displayName, @RestForm String website,
+                            @RestForm String city, @RestForm String region, @RestForm String country,
+                            @RestForm String affiliation) {
+        CorrectionInput input = CorrectionInput.of(displayName, website, city, region, country, affiliation);
+        try {
+            signing.correct(token, input);
+        } catch (InvalidInputException e) {
+            SignerLink link = signing.inspectManageLink(token);
+            String html = SignerPages.manage(token, link.entry(), input, e.errors(), null, Countries.options()).render();
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        }
+        return Response.seeOther(URI.create("/manage/" + token + "?saved=1")).build();
+    }
+
+    @POST
+    @Path("manage/{token}/withdraw")
+    public Response withdraw(@RestPath String token) {
+        signing.withdraw(token);
+        return Response.seeOther(URI.create("/manage/" + token)).build();
+    }
+
+    @POST
+    @Path("manage/{token}/renew")
+    public Response renewManage(@RestPath String token) {
+        signing.renewFromManageLink(token);
+        return Response.ok(SignerPages.renewed().render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @GET
+    @Path("letters/{slug}/link")
+    public TemplateInstance linkRequest(@RestPath String slug) {
+        return SignerPages.linkRequest(ref(publicLetter(slug)), null, false);
+    }
+
+    @POST
+    @Path("letters/{slug}/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance sendLink(@RestPath String slug, @RestForm String email) {
+        Letter letter = publicLetter(slug);
+        signing.sendLinksByEmail(slug, org.undersigned.web.PlainText.line(email));
+        return SignerPages.linkRequest(ref(letter), null, true);
+    }
+
+    private SignerPages.SignPage signPage(Letter letter, SignOnFormView form) {
+        boolean accepting = letter.acceptsSignaturesAt(Instant.now());
+        return new SignerPages.SignPage(ref(letter), accepting,
+                accepting ? null : "This letter is no longer collecting signatures. Thank you for your support.", form);
+    }
+
+    private static SignerPages.LetterRef ref(Letter letter) {
+        return new SignerPages.LetterRef(letter.slug, letter.title, letter.addressees);
+    }
+
+    private static Letter publicLetter(String slug) {
+        return Letter.findBySlug(slug).filter(l -> l.state().isPublic()).orElseThrow(NotFoundException::new);
+    }
+}

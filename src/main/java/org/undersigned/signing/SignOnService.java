@@ -1,0 +1,306 @@
+package org.undersigned.signing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterNotOpenException;
+import org.undersigned.letter.LetterState;
+import org.undersigned.web.Dates;
+import org.undersigned.web.FormErrors;
+import org.undersigned.web.InvalidInputException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Public sign-on and everything a signer can do with their magic links. Each method is one
+ * transaction: the change and the email it causes commit together or not at all.
+ */
+@ApplicationScoped
+public class SignOnService {
+
+    @Inject
+    SignOnValidation validation;
+
+    @Inject
+    SignatureInserts inserts;
+
+    @Inject
+    SignerTokens tokens;
+
+    @Inject
+    SignerEmails emails;
+
+    @Inject
+    SigningConfig config;
+
+    @Inject
+    Dates dates;
+
+    /**
+     * Records a signature as UNCONFIRMED and queues the confirmation email. When the same address
+     * has already signed for the same organization, nothing new is stored; the address's owner is
+     * told privately instead. The caller cannot tell the two apart, by design.
+     */
+    @Transactional
+    public void signOn(String slug, SignOnInput input) {
+        Letter letter = Letter.findBySlug(slug).filter(l -> l.state().isPublic()).orElseThrow(NotFoundException::new);
+        Instant now = Instant.now();
+        requireOpen(letter, now);
+        FormErrors errors = validation.check(input, letter);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        SignerTokens.Token confirm = tokens.issue();
+        Signature s = newSignature(letter, input, confirm, now);
+        Optional<Long> id = inserts.insertIfNew(s);
+        if (id.isPresent()) {
+            emails.confirmation(s, confirm.raw(), false);
+        } else {
+            remindExisting(Signature.findLive(letter.id, s.kind, s.emailNormalized, s.nameKey).orElseThrow(), now);
+        }
+    }
+
+    /** What the confirmation link leads to, without changing anything (mail scanners follow links). */
+    @Transactional
+    public SignerLink inspectConfirmLink(String rawToken) {
+        Optional<Signature> found = SignerTokens.hashOf(rawToken).flatMap(Signature::findByConfirmTokenHash);
+        if (found.isEmpty()) {
+            return SignerLink.unknown();
+        }
+        Signature s = found.get();
+        Instant now = Instant.now();
+        return new SignerLink(confirmLinkStatus(s, now), view(s, now));
+    }
+
+    /**
+     * Confirms the signature behind a confirmation link and opens self-service for it.
+     *
+     * @return the new self-service token, or empty when the link could not be used (see
+     * {@link #inspectConfirmLink})
+     */
+    @Transactional
+    public Optional<String> confirm(String rawToken) {
+        Optional<Signature> found = SignerTokens.hashOf(rawToken).flatMap(Signature::findByConfirmTokenHash);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Signature s = found.get();
+        Instant now = Instant.now();
+        if (confirmLinkStatus(s, now) != SignerLink.Status.VALID) {
+            return Optional.empty();
+        }
+        boolean autoApprove = s.kind == SignatoryKind.INDIVIDUAL && s.letter.autoApproveIndividuals;
+        s.confirm(now, autoApprove);
+        return Optional.of(rotateManageToken(s, now));
+    }
+
+    /** Emails a fresh link for the entry behind an expired or used confirmation link. */
+    @Transactional
+    public void renewFromConfirmLink(String rawToken) {
+        SignerTokens.hashOf(rawToken).flatMap(Signature::findByConfirmTokenHash)
+                .ifPresent(s -> sendFreshLink(s, Instant.now()));
+    }
+
+    @Transactional
+    public SignerLink inspectManageLink(String rawToken) {
+        Optional<Signature> found = SignerTokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash);
+        if (found.isEmpty()) {
+            return SignerLink.unknown();
+        }
+        Signature s = found.get();
+        Instant now = Instant.now();
+        SignerLink.Status status = s.manageLinkExpiredAt(now) ? SignerLink.Status.EXPIRED : SignerLink.Status.VALID;
+        return new SignerLink(status, view(s, now));
+    }
+
+    @Transactional
+    public void renewFromManageLink(String rawToken) {
+        SignerTokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash)
+                .ifPresent(s -> sendFreshLink(s, Instant.now()));
+    }
+
+    /** The signer takes their signature back; it leaves the public list immediately. */
+    @Transactional
+    public SignerLink withdraw(String rawToken) {
+        Signature s = requireManageable(rawToken);
+        Instant now = Instant.now();
+        if (s.state() != SignatureState.WITHDRAWN) {
+            s.withdraw(now);
+        }
+        return new SignerLink(SignerLink.Status.VALID, view(s, now));
+    }
+
+    /**
+     * The signer corrects how their entry is shown. A change to the name, website or affiliation
+     * of an entry that was already approved sends it back to review (unless the letter approves
+     * such entries without review), so an approved name cannot be swapped for another.
+     */
+    @Transactional
+    public SignerLink correct(String rawToken, CorrectionInput input) {
+        Signature s = requireManageable(rawToken);
+        Instant now = Instant.now();
+        if (s.state() == SignatureState.WITHDRAWN) {
+            return new SignerLink(SignerLink.Status.VALID, view(s, now));
+        }
+        FormErrors errors = validation.checkCorrection(input, s.kind);
+        String newNameKey = NameKeys.nameKey(input.displayName() == null ? s.displayName : input.displayName());
+        if (errors.isEmpty() && !newNameKey.equals(s.nameKey)) {
+            Signature.findLive(s.letter.id, s.kind, s.emailNormalized, newNameKey)
+                    .filter(other -> !other.id.equals(s.id))
+                    .ifPresent(other -> errors.add("displayName",
+                            "You have already signed this letter under that name with this email address."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        boolean identityChanged = !input.displayName().equals(s.displayName)
+                || !equalsNullable(websiteOf(input), s.website)
+                || !equalsNullable(input.affiliation(), s.affiliation);
+        s.displayName = input.displayName();
+        s.sortKey = NameKeys.sortKey(s.displayName);
+        s.nameKey = newNameKey;
+        s.city = input.city();
+        s.region = input.region();
+        if (s.isOrganization()) {
+            s.website = websiteOf(input);
+            s.country = input.country();
+        } else {
+            s.affiliation = input.affiliation();
+        }
+        s.updatedAt = now;
+        boolean reviewed = !(s.kind == SignatoryKind.INDIVIDUAL && s.letter.autoApproveIndividuals);
+        if (identityChanged && reviewed && s.state() == SignatureState.APPROVED) {
+            s.returnToReview(now);
+        }
+        return new SignerLink(SignerLink.Status.VALID, view(s, now));
+    }
+
+    /**
+     * "Lost your link?": emails a fresh link for every live entry of this address on this letter.
+     * Says nothing about whether there were any.
+     */
+    @Transactional
+    public void sendLinksByEmail(String slug, String email) {
+        if (email == null || !EmailAddresses.isValid(email)) {
+            return;
+        }
+        Letter letter = Letter.findBySlug(slug).filter(l -> l.state().isPublic()).orElseThrow(NotFoundException::new);
+        Instant now = Instant.now();
+        List<Signature> entries = Signature.list("letter.id = ?1 and emailNormalized = ?2",
+                letter.id, EmailAddresses.normalize(email));
+        entries.forEach(s -> sendFreshLink(s, now));
+    }
+
+    // ----- helpers -----------------------------------------------------------------------------
+
+    private void requireOpen(Letter letter, Instant now) {
+        if (letter.acceptsSignaturesAt(now)) {
+            return;
+        }
+        if (letter.state() == LetterState.OPEN || letter.state() == LetterState.CLOSED) {
+            throw new LetterNotOpenException("Sign-on for \"" + letter.title + "\" has closed"
+                    + (letter.signDeadline != null ? " (the deadline was " + dates.dateTime(letter.signDeadline) + ")" : "")
+                    + ". Thank you for your support.");
+        }
+        throw new LetterNotOpenException("\"" + letter.title + "\" has been delivered and no longer takes signatures. "
+                + "Thank you for your support.");
+    }
+
+    private Signature newSignature(Letter letter, SignOnInput input, SignerTokens.Token confirm, Instant now) {
+        Signature s = new Signature();
+        s.letter = letter;
+        s.letterVersion = letter.currentVersion();
+        s.kind = input.signatoryKind().orElseThrow();
+        s.displayName = input.displayName();
+        s.sortKey = NameKeys.sortKey(s.displayName);
+        s.nameKey = s.kind == SignatoryKind.ORGANIZATION ? NameKeys.nameKey(s.displayName) : "";
+        s.affiliation = input.affiliation();
+        s.website = Websites.normalize(input.website()).orElse(null);
+        s.city = input.city();
+        s.region = input.region();
+        s.country = input.country();
+        s.orgType = OrgType.parse(input.orgType()).orElse(null);
+        s.contactName = input.contactName();
+        s.contactTitle = input.contactTitle();
+        s.email = input.email();
+        s.emailNormalized = EmailAddresses.normalize(input.email());
+        s.phone = input.phone();
+        s.consentPublic = input.consentPublic();
+        s.consentUpdates = input.consentUpdates();
+        s.confirmTokenHash = confirm.hash();
+        s.confirmExpiresAt = now.plus(config.confirmLinkTtl());
+        s.createdAt = now;
+        s.updatedAt = now;
+        return s;
+    }
+
+    private void remindExisting(Signature existing, Instant now) {
+        if (existing.state() == SignatureState.UNCONFIRMED) {
+            String token = rotateConfirmToken(existing, now);
+            emails.confirmation(existing, token, true);
+        } else {
+            emails.alreadySigned(existing, rotateManageToken(existing, now));
+        }
+    }
+
+    private void sendFreshLink(Signature s, Instant now) {
+        if (s.state() == SignatureState.UNCONFIRMED) {
+            if (s.letter.acceptsSignaturesAt(now)) {
+                emails.confirmation(s, rotateConfirmToken(s, now), true);
+            }
+        } else {
+            emails.freshManageLink(s, rotateManageToken(s, now));
+        }
+    }
+
+    private String rotateConfirmToken(Signature s, Instant now) {
+        SignerTokens.Token token = tokens.issue();
+        s.confirmTokenHash = token.hash();
+        s.confirmExpiresAt = now.plus(config.confirmLinkTtl());
+        s.updatedAt = now;
+        return token.raw();
+    }
+
+    private String rotateManageToken(Signature s, Instant now) {
+        SignerTokens.Token token = tokens.issue();
+        s.manageTokenHash = token.hash();
+        s.manageExpiresAt = now.plus(config.manageLinkTtl());
+        return token.raw();
+    }
+
+    private SignerLink.Status confirmLinkStatus(Signature s, Instant now) {
+        if (s.confirmedAt != null || s.state() != SignatureState.UNCONFIRMED) {
+            return SignerLink.Status.USED;
+        }
+        if (s.confirmLinkExpiredAt(now)) {
+            return SignerLink.Status.EXPIRED;
+        }
+        if (!s.letter.acceptsSignaturesAt(now)) {
+            return SignerLink.Status.LETTER_CLOSED;
+        }
+        return SignerLink.Status.VALID;
+    }
+
+    private Signature requireManageable(String rawToken) {
+        Instant now = Instant.now();
+        return SignerTokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash)
+                .filter(s -> !s.manageLinkExpiredAt(now))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private EntryView view(Signature s, Instant now) {
+        return EntryView.of(s, dates.date(s.createdAt), s.letter.acceptsSignaturesAt(now));
+    }
+
+    private static String websiteOf(CorrectionInput input) {
+        return Websites.normalize(input.website()).orElse(null);
+    }
+
+    private static boolean equalsNullable(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+}

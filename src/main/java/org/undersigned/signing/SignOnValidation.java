@@ -1,0 +1,54 @@
+package org.undersigned.signing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
+import org.undersigned.letter.Letter;
+import org.undersigned.web.FormErrors;
+
+import java.util.Optional;
+
+/** Checks a sign-on against the field rules and against who this letter lets sign. */
+@ApplicationScoped
+public class SignOnValidation {
+
+    @Inject
+    Validator validator;
+
+    public FormErrors check(SignOnInput input, Letter letter) {
+        FormErrors errors = FormErrors.none();
+        Optional<SignatoryKind> kind = input.signatoryKind();
+        if (kind.isEmpty()) {
+            errors.add("kind", "Choose whether you are signing for an organization or as an individual.");
+            return errors;
+        }
+        if (kind.get() == SignatoryKind.ORGANIZATION && !letter.organizationsMaySign) {
+            errors.add("kind", "This letter is signed by individuals only.");
+        }
+        if (kind.get() == SignatoryKind.INDIVIDUAL && !letter.individualsMaySign) {
+            errors.add("kind", "This letter is signed by organizations only.");
+        }
+        Class<?> group = kind.get() == SignatoryKind.ORGANIZATION
+                ? SignOnInput.AsOrganization.class : SignOnInput.AsIndividual.class;
+        // Required-field messages first, so an empty field says "enter …" rather than a format rule.
+        for (ConstraintViolation<SignOnInput> v : validator.validate(input, group)) {
+            errors.add(v.getPropertyPath().toString(), v.getMessage());
+        }
+        for (ConstraintViolation<SignOnInput> v : validator.validate(input, Default.class)) {
+            errors.add(v.getPropertyPath().toString(), v.getMessage());
+        }
+        return errors.orderedBy(SignOnInput.FIELD_ORDER);
+    }
+
+    public FormErrors checkCorrection(CorrectionInput input, SignatoryKind kind) {
+        FormErrors errors = FormErrors.none();
+        if (kind == SignatoryKind.ORGANIZATION) {
+            validator.validate(input, SignOnInput.AsOrganization.class)
+                    .forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        validator.validate(input, Default.class).forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
+        return errors.orderedBy(CorrectionInput.FIELD_ORDER);
+    }
+}

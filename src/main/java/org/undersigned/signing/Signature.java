@@ -1,0 +1,174 @@
+package org.undersigned.signing;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.undersigned.letter.IllegalTransitionException;
+import org.undersigned.letter.Letter;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One organization's or person's signature on one letter. Public fields are what the letter
+ * shows once approved; contact fields are private to the signer and the vetters. The state only
+ * changes through the transition methods, each guarded by {@link SignatureState}.
+ */
+@Entity
+@Table(name = "signature")
+public class Signature extends PanacheEntityBase {
+
+    @Id
+    @SequenceGenerator(name = "signature_seq", sequenceName = "signature_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "signature_seq")
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "letter_id")
+    public Letter letter;
+
+    /** The text version the signer saw. */
+    public int letterVersion;
+
+    @Enumerated(EnumType.STRING)
+    public SignatoryKind kind;
+
+    @Enumerated(EnumType.STRING)
+    private SignatureState state = SignatureState.UNCONFIRMED;
+
+    public String source = "web";
+
+    // Public once approved.
+    public String displayName;
+    public String affiliation;
+    public String website;
+    public String city;
+    public String region;
+    public String country;
+    @Enumerated(EnumType.STRING)
+    public OrgType orgType;
+    public String sortKey;
+    public String nameKey;
+
+    // Private.
+    public String contactName;
+    public String contactTitle;
+    public String email;
+    public String emailNormalized;
+    public String phone;
+    public boolean consentPublic;
+    public boolean consentUpdates;
+
+    public String confirmTokenHash;
+    public Instant confirmExpiresAt;
+    public Instant confirmedAt;
+    public String manageTokenHash;
+    public Instant manageExpiresAt;
+
+    public Instant createdAt;
+    public Instant updatedAt;
+    public Instant decidedAt;
+    public Instant withdrawnAt;
+
+    @Version
+    public long version;
+
+    public static Optional<Signature> findByConfirmTokenHash(String hash) {
+        return find("confirmTokenHash", hash).firstResultOptional();
+    }
+
+    public static Optional<Signature> findByManageTokenHash(String hash) {
+        return find("manageTokenHash", hash).firstResultOptional();
+    }
+
+    /** The live (not withdrawn) entry for this signer and organization on this letter, if any. */
+    public static Optional<Signature> findLive(long letterId, SignatoryKind kind, String emailNormalized, String nameKey) {
+        return find("letter.id = ?1 and kind = ?2 and emailNormalized = ?3 and nameKey = ?4 and state <> ?5",
+                letterId, kind, emailNormalized, nameKey, SignatureState.WITHDRAWN).firstResultOptional();
+    }
+
+    // ----- transitions -------------------------------------------------------------------------
+
+    /** The signer proved the address: straight to APPROVED where the letter allows it, else to review. */
+    public void confirm(Instant now, boolean approveWithoutReview) {
+        requireState(approveWithoutReview ? SignatureState.APPROVED : SignatureState.PENDING_REVIEW,
+                SignatureState.UNCONFIRMED);
+        moveTo(approveWithoutReview ? SignatureState.APPROVED : SignatureState.PENDING_REVIEW, now);
+        confirmedAt = now;
+        if (approveWithoutReview) {
+            decidedAt = now;
+        }
+    }
+
+    /** A vetter's decision: only for confirmed entries waiting for review. */
+    public void approve(Instant now) {
+        requireState(SignatureState.APPROVED, SignatureState.PENDING_REVIEW);
+        moveTo(SignatureState.APPROVED, now);
+        decidedAt = now;
+    }
+
+    public void reject(Instant now) {
+        requireState(SignatureState.REJECTED, SignatureState.PENDING_REVIEW, SignatureState.APPROVED);
+        moveTo(SignatureState.REJECTED, now);
+        decidedAt = now;
+    }
+
+    /** Back to the queue: a vetter reopens a rejection, or the signer changed an approved entry. */
+    public void returnToReview(Instant now) {
+        requireState(SignatureState.PENDING_REVIEW, SignatureState.APPROVED, SignatureState.REJECTED);
+        moveTo(SignatureState.PENDING_REVIEW, now);
+        decidedAt = null;
+    }
+
+    /** The signer takes the signature back; it leaves the public list at once. */
+    public void withdraw(Instant now) {
+        moveTo(SignatureState.WITHDRAWN, now);
+        withdrawnAt = now;
+    }
+
+    /** Each action also says where it may start from: the graph allows UNCONFIRMED → APPROVED only by confirmation. */
+    private void requireState(SignatureState target, SignatureState... from) {
+        for (SignatureState allowed : from) {
+            if (state == allowed) {
+                return;
+            }
+        }
+        throw new IllegalTransitionException("signature", state, target);
+    }
+
+    private void moveTo(SignatureState target, Instant now) {
+        if (!state.canMoveTo(target)) {
+            throw new IllegalTransitionException("signature", state, target);
+        }
+        state = target;
+        updatedAt = now;
+    }
+
+    // ----- questions ---------------------------------------------------------------------------
+
+    public SignatureState state() {
+        return state;
+    }
+
+    public boolean isOrganization() {
+        return kind == SignatoryKind.ORGANIZATION;
+    }
+
+    public boolean confirmLinkExpiredAt(Instant now) {
+        return !now.isBefore(confirmExpiresAt);
+    }
+
+    public boolean manageLinkExpiredAt(Instant now) {
+        return manageExpiresAt == null || !now.isBefore(manageExpiresAt);
+    }
+}

@@ -1,0 +1,79 @@
+package org.undersigned.signing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.Optional;
+
+/**
+ * The sign-on hot path's one write to the signature table. {@code ON CONFLICT DO NOTHING} makes
+ * "is this person already signed up for this organization?" and the insert a single atomic
+ * statement, so two identical submissions arriving together still yield one entry.
+ */
+@ApplicationScoped
+public class SignatureInserts {
+
+    private static final String INSERT = """
+            insert into signature (id, letter_id, letter_version, kind, state, source,
+                display_name, affiliation, website, city, region, country, org_type, sort_key, name_key,
+                contact_name, contact_title, email, email_normalized, phone, consent_public, consent_updates,
+                confirm_token_hash, confirm_expires_at, created_at, updated_at, version)
+            values (nextval('signature_seq'), ?, ?, ?, 'UNCONFIRMED', ?,
+                ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                ?, ?, ?, ?, ?, ?, ?,
+                ?, ?, ?, ?, 0)
+            on conflict (letter_id, kind, email_normalized, name_key) where state <> 'WITHDRAWN' do nothing
+            returning id""";
+
+    @Inject
+    EntityManager em;
+
+    /** The new entry's id, or empty when a live entry for the same signer already exists. */
+    public Optional<Long> insertIfNew(Signature s) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
+                int i = 1;
+                ps.setLong(i++, s.letter.id);
+                ps.setInt(i++, s.letterVersion);
+                ps.setString(i++, s.kind.name());
+                ps.setString(i++, s.source);
+                ps.setString(i++, s.displayName);
+                ps.setString(i++, s.affiliation);
+                ps.setString(i++, s.website);
+                ps.setString(i++, s.city);
+                ps.setString(i++, s.region);
+                ps.setString(i++, s.country);
+                ps.setString(i++, s.orgType == null ? null : s.orgType.name());
+                ps.setString(i++, s.sortKey);
+                ps.setString(i++, s.nameKey);
+                ps.setString(i++, s.contactName);
+                ps.setString(i++, s.contactTitle);
+                ps.setString(i++, s.email);
+                ps.setString(i++, s.emailNormalized);
+                ps.setString(i++, s.phone);
+                ps.setBoolean(i++, s.consentPublic);
+                ps.setBoolean(i++, s.consentUpdates);
+                ps.setString(i++, s.confirmTokenHash);
+                setInstant(ps, i++, s.confirmExpiresAt);
+                setInstant(ps, i++, s.createdAt);
+                setInstant(ps, i, s.updatedAt);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                }
+            }
+        });
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, java.time.Instant instant) throws java.sql.SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+        }
+    }
+}

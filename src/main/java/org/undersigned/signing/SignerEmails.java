@@ -1,0 +1,71 @@
+package org.undersigned.signing;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.undersigned.mail.Outbox;
+import org.undersigned.web.Dates;
+import org.undersigned.web.SiteConfig;
+
+
+/** The emails a signer receives, queued in the outbox of the current transaction. */
+@ApplicationScoped
+public class SignerEmails {
+
+    @CheckedTemplate(basePath = "signing/email")
+    static class Templates {
+        static native TemplateInstance confirm(String greeting, String letterTitle, String signingAs, String link,
+                                               String expires, boolean again);
+
+        static native TemplateInstance alreadySigned(String greeting, String letterTitle, String signingAs,
+                                                     String link, String state);
+
+        static native TemplateInstance freshLink(String greeting, String letterTitle, String signingAs, String link,
+                                                 String expires);
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SiteConfig site;
+
+    @Inject
+    Dates dates;
+
+    public void confirmation(Signature s, String token, boolean again) {
+        String body = Templates.confirm(greeting(s), s.letter.title, signingAs(s), confirmUrl(token),
+                dates.dateTime(s.confirmExpiresAt), again).render();
+        outbox.enqueue("signing.confirm", s.email, "Please confirm your signature: " + s.letter.title, body);
+    }
+
+    /** Someone signed again with the same address and organization: tell the owner, privately. */
+    public void alreadySigned(Signature s, String manageToken) {
+        String body = Templates.alreadySigned(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
+                EntryView.label(s.state())).render();
+        outbox.enqueue("signing.already-signed", s.email, "You have already signed: " + s.letter.title, body);
+    }
+
+    public void freshManageLink(Signature s, String manageToken) {
+        String body = Templates.freshLink(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
+                dates.dateTime(s.manageExpiresAt)).render();
+        outbox.enqueue("signing.fresh-link", s.email, "Your link to manage your signature: " + s.letter.title, body);
+    }
+
+    public String confirmUrl(String token) {
+        return site.publicUrl() + "/confirm/" + token;
+    }
+
+    public String manageUrl(String token) {
+        return site.publicUrl() + "/manage/" + token;
+    }
+
+    private static String greeting(Signature s) {
+        return s.isOrganization() ? s.contactName : s.displayName;
+    }
+
+    private static String signingAs(Signature s) {
+        return s.isOrganization() ? "on behalf of " + s.displayName : "as an individual";
+    }
+}

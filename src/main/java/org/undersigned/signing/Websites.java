@@ -1,0 +1,52 @@
+package org.undersigned.signing;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Web addresses as organizations type them: "example.org", "www.example.org/about", "https://…". */
+public final class Websites {
+
+    private Websites() {
+    }
+
+    /** An absolute http(s) URL with a dotted host, or empty when the text is not a web address. */
+    public static Optional<String> normalize(String typed) {
+        if (typed == null || typed.isBlank() || typed.contains(" ")) {
+            return Optional.empty();
+        }
+        String candidate = typed.matches("(?i)^https?://.*") ? typed : "https://" + typed;
+        try {
+            URI uri = new URI(candidate);
+            String host = uri.getHost();
+            if (host == null || !host.contains(".") || host.startsWith(".") || host.endsWith(".")
+                    || uri.getUserInfo() != null) {
+                return Optional.empty();
+            }
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            String rest = uri.getRawPath() == null ? "" : uri.getRawPath();
+            if (uri.getRawQuery() != null) {
+                rest += "?" + uri.getRawQuery();
+            }
+            String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
+            return Optional.of(scheme + "://" + host.toLowerCase(Locale.ROOT) + port + rest);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The registrable-looking part of the host, without "www.": used to compare with email domains. */
+    public static String domain(String url) {
+        try {
+            String host = new URI(url).getHost();
+            if (host == null) {
+                return "";
+            }
+            host = host.toLowerCase(Locale.ROOT);
+            return host.startsWith("www.") ? host.substring(4) : host;
+        } catch (URISyntaxException e) {
+            return "";
+        }
+    }
+}

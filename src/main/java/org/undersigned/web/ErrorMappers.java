@@ -1,0 +1,116 @@
+package org.undersigned.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One place that turns every failure into a response a person or a program can act on. No
+ * stack trace, SQL or class name ever reaches the client; unexpected failures get a reference
+ * that matches the log line.
+ */
+public class ErrorMappers {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
+    ErrorLogging logging;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return ErrorResponses.build(request, e.status(), e.type(), e.title(), e.detail(), e.fieldErrors(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        return switch (status) {
+            case 404 -> ErrorResponses.build(request, 404, "not-found", "Page not found",
+                    "There is nothing at this address. If you followed a link, it may be mistyped or out of date.", List.of(), null);
+            case 405 -> ErrorResponses.build(request, 405, "method-not-allowed", "Not allowed here",
+                    "This address does not accept that kind of request.", List.of(), null);
+            case 406 -> ErrorResponses.build(request, 406, "not-acceptable", "Format not available",
+                    "This address cannot answer in the format the request asked for.", List.of(), null);
+            case 413 -> ErrorResponses.build(request, 413, "too-large", "Too much data",
+                    "The request is larger than this service accepts.", List.of(), null);
+            case 415 -> ErrorResponses.build(request, 415, "unsupported-media-type", "Unsupported format",
+                    "This address does not accept data in that format.", List.of(), null);
+            case 401 -> ErrorResponses.build(request, 401, "unauthorized", "Please sign in",
+                    "You need to sign in to do this.", List.of(), null);
+            case 403 -> ErrorResponses.build(request, 403, "forbidden", "Not allowed",
+                    "Your account is not allowed to do this.", List.of(), null);
+            default -> ErrorResponses.build(request, status, "bad-request", "Bad request",
+                    "The request could not be understood.", List.of(), null);
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return ErrorResponses.build(request, 400, "unreadable-body", "Unreadable request",
+                "The request body is not JSON of the expected shape.", List.of(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e) {
+        return ErrorResponses.build(request, 409, "conflict", "Changed by someone else",
+                "Someone else changed this at the same moment. Reload to see the current state, then try again.",
+                List.of(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String reference = HexFormat.of().formatHex(randomBytes());
+        if (databaseUnavailable(e)) {
+            logging.warn(reference, "database unavailable", e);
+            return Response.fromResponse(ErrorResponses.build(request, 503, "unavailable", "Temporarily unavailable",
+                            "We can't reach our database right now. Nothing was saved; please try again in a minute.",
+                            List.of(), reference))
+                    .header("Retry-After", "30").build();
+        }
+        logging.error(reference, e);
+        return ErrorResponses.build(request, 500, "internal-error", "Something went wrong on our side",
+                "The request could not be completed. If this keeps happening, tell the organizers this reference.",
+                List.of(), reference);
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A lost or refused connection (SQLState class 08) or an exhausted pool waiting for one. */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ((state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")))
+                        || String.valueOf(sql.getMessage()).startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

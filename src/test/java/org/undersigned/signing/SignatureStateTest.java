@@ -1,0 +1,88 @@
+package org.undersigned.signing;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.undersigned.letter.IllegalTransitionException;
+
+import java.time.Instant;
+import java.util.EnumSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class SignatureStateTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+
+    @ParameterizedTest
+    @EnumSource(SignatureState.class)
+    void onlyApprovedEntriesArePublic(SignatureState state) {
+        assertEquals(state == SignatureState.APPROVED, state.isPublic());
+    }
+
+    @Test
+    void theTransitionsAreExactlyTheDocumentedOnes() {
+        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.APPROVED, SignatureState.WITHDRAWN),
+                SignatureState.UNCONFIRMED.next());
+        assertEquals(EnumSet.of(SignatureState.APPROVED, SignatureState.REJECTED, SignatureState.WITHDRAWN),
+                SignatureState.PENDING_REVIEW.next());
+        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.REJECTED, SignatureState.WITHDRAWN),
+                SignatureState.APPROVED.next());
+        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.WITHDRAWN), SignatureState.REJECTED.next());
+        assertEquals(EnumSet.noneOf(SignatureState.class), SignatureState.WITHDRAWN.next());
+    }
+
+    @Test
+    void confirmingGoesToReviewOrStraightToApproval() {
+        Signature reviewed = new Signature();
+        reviewed.confirm(NOW, false);
+        assertEquals(SignatureState.PENDING_REVIEW, reviewed.state());
+        assertNotNull(reviewed.confirmedAt);
+
+        Signature auto = new Signature();
+        auto.confirm(NOW, true);
+        assertEquals(SignatureState.APPROVED, auto.state());
+        assertEquals(NOW, auto.decidedAt);
+    }
+
+    @Test
+    void anUnconfirmedSignatureCannotBeApprovedWithoutConfirmationOrRejected() {
+        Signature s = new Signature();
+        assertThrows(IllegalTransitionException.class, () -> s.approve(NOW));
+        assertThrows(IllegalTransitionException.class, () -> s.reject(NOW));
+        assertThrows(IllegalTransitionException.class, () -> s.returnToReview(NOW));
+        assertEquals(SignatureState.UNCONFIRMED, s.state());
+    }
+
+    @Test
+    void confirmingTwiceFailsLoudly() {
+        Signature s = new Signature();
+        s.confirm(NOW, false);
+        assertThrows(IllegalTransitionException.class, () -> s.confirm(NOW, false));
+    }
+
+    @Test
+    void aWithdrawnSignatureStaysWithdrawn() {
+        Signature s = new Signature();
+        s.confirm(NOW, false);
+        s.approve(NOW);
+        s.withdraw(NOW);
+        assertEquals(SignatureState.WITHDRAWN, s.state());
+        assertEquals(NOW, s.withdrawnAt);
+        assertThrows(IllegalTransitionException.class, () -> s.approve(NOW));
+        assertThrows(IllegalTransitionException.class, () -> s.withdraw(NOW));
+        assertThrows(IllegalTransitionException.class, () -> s.returnToReview(NOW));
+    }
+
+    @Test
+    void aRejectedSignatureCanBeReopenedButNotApprovedDirectly() {
+        Signature s = new Signature();
+        s.confirm(NOW, false);
+        s.reject(NOW);
+        assertThrows(IllegalTransitionException.class, () -> s.approve(NOW));
+        s.returnToReview(NOW);
+        assertEquals(SignatureState.PENDING_REVIEW, s.state());
+    }
+}

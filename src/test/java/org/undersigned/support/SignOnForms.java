@@ -1,0 +1,52 @@
+package org.undersigned.support;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Posting the public sign-on form the way a browser does. */
+public final class SignOnForms {
+
+    private SignOnForms() {
+    }
+
+    public static Map<String, String> organization(String orgName, String email) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("kind", "ORGANIZATION");
+        form.put("organizationName", orgName);
+        form.put("website", "example.org");
+        form.put("city", "Oakland");
+        form.put("region", "CA");
+        form.put("country", "US");
+        form.put("orgType", "ADVOCACY");
+        form.put("contactName", "Ana Contact");
+        form.put("contactTitle", "Director");
+        form.put("email", email);
+        form.put("phone", "+1 510 555 0100");
+        form.put("consentPublic", "yes");
+        return form;
+    }
+
+    public static Map<String, String> individual(String name, String email) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("kind", "INDIVIDUAL");
+        form.put("name", name);
+        form.put("affiliation", "Professor of Law, State University");
+        form.put("city", "Seattle");
+        form.put("region", "WA");
+        form.put("email", email);
+        form.put("consentPublic", "yes");
+        return form;
+    }
+
+    public static Response post(String slug, Map<String, String> form) {
+        return RestAssured.given()
+                .redirects().follow(false)
+                .accept("text/html")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(form)
+                .post("/letters/" + slug + "/sign");
+    }
+}

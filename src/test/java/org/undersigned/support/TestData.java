@@ -1,0 +1,146 @@
+package org.undersigned.support;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterDraft;
+import org.undersigned.letter.LetterService;
+import org.undersigned.mail.OutboxEmail;
+import org.undersigned.signing.Signature;
+import org.undersigned.signing.SignatureState;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Creates the data each test needs, through the application's own services where one exists.
+ * Every letter gets a fresh slug and every signer a fresh address, so tests never see each
+ * other's data and can run in any order.
+ */
+@ApplicationScoped
+public class TestData {
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    EntityManager em;
+
+    public static String uniqueSlug(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    public record LetterOptions(boolean organizations, boolean individuals, boolean autoApproveIndividuals,
+                                Instant deadline) {
+        public static LetterOptions organizationsOnly() {
+            return new LetterOptions(true, false, false, null);
+        }
+
+        public static LetterOptions everyone() {
+            return new LetterOptions(true, true, false, null);
+        }
+
+        public static LetterOptions everyoneAutoApprovingIndividuals() {
+            return new LetterOptions(true, true, true, null);
+        }
+
+        public LetterOptions withDeadline(Instant deadline) {
+            return new LetterOptions(organizations, individuals, autoApproveIndividuals, deadline);
+        }
+    }
+
+    public Letter draft(LetterOptions o) {
+        return letters.createDraft(new LetterDraft(uniqueSlug("t"), "Test letter " + UUID.randomUUID(),
+                "Mr. Bezos and Mr. Jassy", "We ask you to **stop**.\n\n## Why\n\nBecause.",
+                "Test Coalition", "press@coalition.example", o.deadline(), o.organizations(), o.individuals(),
+                o.autoApproveIndividuals()));
+    }
+
+    public Letter open(LetterOptions o) {
+        Letter draft = draft(o);
+        return letters.publish(draft.id);
+    }
+
+    public Letter closed(LetterOptions o) {
+        Letter letter = open(o);
+        return letters.close(letter.id);
+    }
+
+    @Transactional
+    public List<Signature> signatures(long letterId) {
+        List<Signature> list = Signature.list("letter.id = ?1 order by id", letterId);
+        list.forEach(s -> s.letter.slug.length());
+        return list;
+    }
+
+    @Transactional
+    public List<Signature> signaturesByEmail(String email) {
+        List<Signature> list = Signature.list("email = ?1 order by id", email);
+        list.forEach(s -> s.letter.slug.length());
+        return list;
+    }
+
+    @Transactional
+    public Signature only(String email) {
+        List<Signature> list = signaturesByEmail(email);
+        if (list.size() != 1) {
+            throw new AssertionError("expected one signature for " + email + " but found " + list.size());
+        }
+        return list.get(0);
+    }
+
+    /** What a vetter will do in the admin UI; until then tests approve directly through the aggregate. */
+    @Transactional
+    public void approve(String email) {
+        Signature s = Signature.<Signature>find("email", email).singleResult();
+        if (s.state() == SignatureState.UNCONFIRMED) {
+            s.confirm(Instant.now(), false);
+        }
+        s.approve(Instant.now());
+    }
+
+    @Transactional
+    public void expireConfirmLink(String email) {
+        em.createNativeQuery("update signature set confirm_expires_at = now() - interval '1 minute' where email = ?1")
+                .setParameter(1, email).executeUpdate();
+    }
+
+    @Transactional
+    public void expireManageLink(String email) {
+        em.createNativeQuery("update signature set manage_expires_at = now() - interval '1 minute' where email = ?1")
+                .setParameter(1, email).executeUpdate();
+    }
+
+    @Transactional
+    public void setDeadline(long letterId, Instant deadline) {
+        em.createNativeQuery("update letter set sign_deadline = ?1 where id = ?2")
+                .setParameter(1, deadline).setParameter(2, letterId).executeUpdate();
+    }
+
+    @Transactional
+    public Letter letter(long id) {
+        return Letter.findById(id);
+    }
+
+    @Transactional
+    public List<OutboxEmail> emailsTo(String recipient) {
+        return OutboxEmail.list("lower(recipient) = ?1 order by id", recipient.toLowerCase(Locale.ROOT));
+    }
+
+    @Transactional
+    public long countRows(String table, String where, Object... params) {
+        var q = em.createNativeQuery("select count(*) from " + table + " where " + where);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return ((Number) q.getSingleResult()).longValue();
+    }
+}
