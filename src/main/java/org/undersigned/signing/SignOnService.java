@@ -60,7 +60,7 @@ public class SignOnService {
         if (id.isPresent()) {
             emails.confirmation(s, confirm.raw(), false);
         } else {
-            remindExisting(Signature.findLive(letter.id, s.kind, s.emailNormalized, s.nameKey).orElseThrow(), now);
+            remindExisting(Signature.findLiveForUpdate(letter.id, s.kind, s.emailNormalized, s.nameKey).orElseThrow(), now);
         }
     }
 

@@ -91,6 +91,18 @@ public class Signature extends PanacheEntityBase {
         return find("manageTokenHash", hash).firstResultOptional();
     }
 
+    /**
+     * The live (not withdrawn) entry for this signer and organization on this letter, if any,
+     * locked for update: repeated sign-ons for one entry arriving together take turns.
+     */
+    public static Optional<Signature> findLiveForUpdate(long letterId, SignatoryKind kind, String emailNormalized,
+                                                        String nameKey) {
+        return find("letter.id = ?1 and kind = ?2 and emailNormalized = ?3 and nameKey = ?4 and state <> ?5",
+                letterId, kind, emailNormalized, nameKey, SignatureState.WITHDRAWN)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
     /** The live (not withdrawn) entry for this signer and organization on this letter, if any. */
     public static Optional<Signature> findLive(long letterId, SignatoryKind kind, String emailNormalized, String nameKey) {
         return find("letter.id = ?1 and kind = ?2 and emailNormalized = ?3 and nameKey = ?4 and state <> ?5",

@@ -25,7 +25,8 @@ public @interface ValidEmail {
     class Validator implements ConstraintValidator<ValidEmail, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || EmailAddresses.isValid(value);
+            // Over-long values are reported by @Size alone: one clear message per field.
+            return value == null || value.length() > 254 || EmailAddresses.isValid(value);
         }
     }
 }

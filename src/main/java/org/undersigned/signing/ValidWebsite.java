@@ -25,7 +25,7 @@ public @interface ValidWebsite {
     class Validator implements ConstraintValidator<ValidWebsite, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || Websites.normalize(value).isPresent();
+            return value == null || value.length() > 300 || Websites.normalize(value).isPresent();
         }
     }
 }

@@ -59,6 +59,17 @@ public class ErrorMappers {
         };
     }
 
+    /* Jackson's own exception types are named so that these win over Quarkus' built-in mappers. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return ErrorResponses.build(request, 400, "unreadable-body", "Unreadable request",
@@ -75,6 +86,10 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String reference = HexFormat.of().formatHex(randomBytes());
+        if (causedBy(e, OptimisticLockException.class) || causedBy(e, org.hibernate.StaleStateException.class)) {
+            // Raised at commit, so it arrives wrapped in the transaction's own exceptions.
+            return concurrentChange(null);
+        }
         if (databaseUnavailable(e)) {
             logging.warn(reference, "database unavailable", e);
             return Response.fromResponse(ErrorResponses.build(request, 503, "unavailable", "Temporarily unavailable",
@@ -92,6 +107,15 @@ public class ErrorMappers {
         byte[] bytes = new byte[6];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A lost or refused connection (SQLState class 08) or an exhausted pool waiting for one. */

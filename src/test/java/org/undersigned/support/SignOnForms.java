@@ -1,6 +1,8 @@
 package org.undersigned.support;
 
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 
 import java.util.LinkedHashMap;
@@ -8,6 +10,11 @@ import java.util.Map;
 
 /** Posting the public sign-on form the way a browser does. */
 public final class SignOnForms {
+
+    /** Browsers send urlencoded forms without a charset parameter (they use the page's, UTF-8). */
+    public static final RestAssuredConfig LIKE_A_BROWSER = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")
+                    .appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
     private SignOnForms() {
     }
@@ -43,9 +50,10 @@ public final class SignOnForms {
 
     public static Response post(String slug, Map<String, String> form) {
         return RestAssured.given()
+                .config(LIKE_A_BROWSER)
                 .redirects().follow(false)
                 .accept("text/html")
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .contentType("application/x-www-form-urlencoded")
                 .formParams(form)
                 .post("/letters/" + slug + "/sign");
     }
