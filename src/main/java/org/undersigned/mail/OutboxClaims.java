@@ -69,8 +69,12 @@ public class OutboxClaims {
         OutboxEmail email = OutboxEmail.findById(id);
         Instant now = Instant.now();
         email.attempts++;
-        // The class name says what kind of failure it was; messages can quote addresses.
-        email.lastError = cause.getClass().getSimpleName();
+        // The root cause's class name says what kind of failure it was; messages can quote addresses.
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        email.lastError = root.getClass().getSimpleName();
         if (email.attempts >= config.maxAttempts()) {
             email.failedAt = now;
         } else {

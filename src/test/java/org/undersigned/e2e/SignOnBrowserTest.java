@@ -1,0 +1,89 @@
+package org.undersigned.e2e;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.undersigned.letter.Letter;
+import org.undersigned.signing.SignatureState;
+import org.undersigned.support.TestData;
+import org.undersigned.support.TestData.LetterOptions;
+
+import java.net.URL;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The newcomer's path in a real browser: read the letter, fill in the form (first with a
+ * mistake), find the email in the dev mailbox, follow its link and confirm.
+ */
+@QuarkusTest
+class SignOnBrowserTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    TestData data;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signConfirmThroughTheDevMailboxAndSeeTheConfirmation() throws Exception {
+        Letter letter = data.open(LetterOptions.everyone());
+        String email = TestData.uniqueEmail("browser");
+        browser.get(root + "letters/" + letter.slug);
+        assertEquals(letter.title, browser.findElement(By.tagName("h1")).getText());
+
+        browser.findElement(By.linkText("Add your signature")).click();
+        browser.findElement(By.id("f-organizationName")).sendKeys("Détroit Community Technology Project");
+        browser.findElement(By.id("f-city")).sendKeys("Detroit");
+        browser.findElement(By.id("f-region")).sendKeys("MI");
+        new Select(browser.findElement(By.id("f-country"))).selectByVisibleText("United States");
+        new Select(browser.findElement(By.id("f-orgType"))).selectByValue("MEDIA_TECH");
+        browser.findElement(By.id("f-contactName")).sendKeys("Ana Contact");
+        browser.findElement(By.id("f-contactTitle")).sendKeys("Director");
+        browser.findElement(By.id("f-email")).sendKeys(email);
+        // Forgetting the consent box brings the form back with the error linked from the summary.
+        browser.findElement(By.cssSelector("form.sign-on button[type=submit]")).click();
+        WebElement summary = browser.findElement(By.className("error-summary"));
+        assertTrue(summary.getText().contains("Tick the box"), summary.getText());
+        assertEquals("Détroit Community Technology Project",
+                browser.findElement(By.id("f-organizationName")).getAttribute("value"), "input is kept");
+        summary.findElement(By.tagName("a")).click();
+        assertTrue(browser.getCurrentUrl().endsWith("#f-consentPublic"));
+
+        browser.findElement(By.id("f-consentPublic")).click();
+        browser.findElement(By.cssSelector("form.sign-on button[type=submit]")).click();
+        assertEquals("Check your email", browser.findElement(By.tagName("h1")).getText());
+
+        browser.get(root + "dev/mail");
+        WebElement mail = browser.findElement(By.xpath("//li[contains(@class,'mail')][.//dd[text()='" + email + "']]"));
+        mail.findElement(By.partialLinkText("/confirm/")).click();
+        assertEquals("Confirm your signature", browser.findElement(By.tagName("h1")).getText());
+        browser.findElement(By.xpath("//button[text()='Confirm my signature']")).click();
+
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("your signature is confirmed"));
+        assertTrue(browser.getPageSource().contains("Waiting for review"));
+        assertEquals(SignatureState.PENDING_REVIEW, data.only(email).state());
+    }
+}
