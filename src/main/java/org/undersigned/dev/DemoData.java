@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.undersigned.audit.Actor;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterDraft;
 import org.undersigned.letter.LetterService;
@@ -52,26 +53,26 @@ public class DemoData {
 
     @Transactional
     public Letter seedDemoLetters() {
-        Letter letter = letters.createDraft(new LetterDraft(DEMO_SLUG,
+        Letter letter = letters.createDraft(Actor.SYSTEM, new LetterDraft(DEMO_SLUG,
                 "Make the ban on police use of face recognition permanent",
                 "Mr. Bezos and Mr. Jassy",
                 resource("dev/demo-letter.md"),
                 "Coalition Against Face Surveillance (demo)",
                 "press@coalition.invalid",
                 null, true, true, false));
-        letters.publish(letter.id);
-        letters.postUpdate(letter.id, LocalDate.now().minusDays(3),
+        letters.publish(Actor.SYSTEM, letter.id);
+        letters.postUpdate(Actor.SYSTEM, letter.id, LocalDate.now().minusDays(3),
                 "**Victory!** Amazon announced it is extending its moratorium on police use of Rekognition "
                         + "indefinitely. Thank you to every organization that signed. We keep collecting signatures "
                         + "until the ban is permanent and covers federal agencies too.");
-        letters.postUpdate(letter.id, LocalDate.now().minusDays(20),
+        letters.postUpdate(Actor.SYSTEM, letter.id, LocalDate.now().minusDays(20),
                 "The letter was delivered to Amazon's leadership by email and in print.");
         Instant signedAt = Instant.now().minus(30, ChronoUnit.DAYS);
         List<String> names = organizations();
         for (int i = 0; i < names.size(); i++) {
             approvedOrganization(letter, names.get(i), signedAt.plus(i, ChronoUnit.HOURS));
         }
-        letters.createDraft(new LetterDraft(DRAFT_SLUG,
+        letters.createDraft(Actor.SYSTEM, new LetterDraft(DRAFT_SLUG,
                 "Stop automated license-plate readers in our neighborhoods",
                 "The City Council",
                 "License-plate readers log where every car goes, every day, and keep it for years. We ask the "
@@ -104,7 +105,7 @@ public class DemoData {
         s.createdAt = signedAt;
         s.updatedAt = signedAt;
         s.confirm(signedAt, false);
-        s.approve(signedAt);
+        s.approve(signedAt, null);
         s.persist();
     }
 

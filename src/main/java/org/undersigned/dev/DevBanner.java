@@ -15,6 +15,9 @@ public class DevBanner {
     @Inject
     SiteConfig site;
 
+    @Inject
+    org.undersigned.account.AuthConfig auth;
+
     void onStart(@Observes StartupEvent event) {
         if (!ConfigUtils.getProfiles().contains("dev")) {
             return;
@@ -24,6 +27,8 @@ public class DevBanner {
                   Undersigned is up:        %1$s
                   Demo letter:              %1$s/letters/%2$s
                   Dev mailbox (all email):  %1$s/dev/mail
-                """, site.publicUrl(), DemoData.DEMO_SLUG);
+                  Admin sign-in:            %1$s/admin  as %3$s / %4$s
+                """, site.publicUrl(), DemoData.DEMO_SLUG, auth.firstAdmin().email().orElse("(none)"),
+                auth.firstAdmin().password().orElse("(none)"));
     }
 }

@@ -30,7 +30,13 @@ public record EntryView(
         String letterSlug,
         String letterTitle,
         int letterVersion,
+        int currentVersion,
         boolean letterAcceptsSignatures) {
+
+    /** The letter's text changed after this signature: the signer is asked to keep or withdraw it. */
+    public boolean onEarlierVersion() {
+        return letterVersion < currentVersion && !"WITHDRAWN".equals(state);
+    }
 
     static EntryView of(Signature s, String signedOn, boolean letterAcceptsSignatures) {
         return new EntryView(
@@ -38,7 +44,7 @@ public record EntryView(
                 s.country, Countries.name(s.country), s.orgType == null ? null : s.orgType.label,
                 s.contactName, s.contactTitle, s.email, s.phone, s.consentUpdates,
                 s.state().name(), label(s.state()), explanation(s.state()), signedOn,
-                s.letter.slug, s.letter.title, s.letterVersion, letterAcceptsSignatures);
+                s.letter.slug, s.letter.title, s.letterVersion, s.letter.currentVersion(), letterAcceptsSignatures);
     }
 
     static String label(SignatureState state) {
@@ -47,6 +53,7 @@ public record EntryView(
             case PENDING_REVIEW -> "Waiting for review";
             case APPROVED -> "Approved and shown on the letter";
             case REJECTED -> "Not accepted";
+            case DUPLICATE -> "Already on the letter under another entry";
             case WITHDRAWN -> "Withdrawn";
         };
     }
@@ -59,6 +66,7 @@ public record EntryView(
             case APPROVED -> "Your signature is on the public letter.";
             case REJECTED -> "The organizers did not add this signature to the letter. "
                     + "If you think that is a mistake, contact the coalition.";
+            case DUPLICATE -> "The organizers found that this signer is already on the letter, so this entry is not shown twice.";
             case WITHDRAWN -> "Your signature is no longer on the letter.";
         };
     }

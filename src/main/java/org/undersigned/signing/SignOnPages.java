@@ -89,12 +89,13 @@ public class SignOnPages {
 
     @GET
     @Path("manage/{token}")
-    public TemplateInstance manage(@RestPath String token, @RestQuery String confirmed, @RestQuery String saved) {
+    public TemplateInstance manage(@RestPath String token, @RestQuery String confirmed, @RestQuery String saved,
+                                   @RestQuery String kept) {
         SignerLink link = signing.inspectManageLink(token);
         if (!link.valid()) {
             return SignerPages.linkProblem("/manage/" + token + "/renew", link);
         }
-        String notice = confirmed != null ? "confirmed" : saved != null ? "saved" : null;
+        String notice = confirmed != null ? "confirmed" : saved != null ? "saved" : kept != null ? "kept" : null;
         EntryView e = link.entry();
         return SignerPages.manage(token, e,
                 new CorrectionInput(e.displayName(), e.website(), e.city(), e.region(), e.country(), e.affiliation()),
@@ -123,6 +124,13 @@ public class SignOnPages {
     public Response withdraw(@RestPath String token) {
         signing.withdraw(token);
         return Response.seeOther(URI.create("/manage/" + token)).build();
+    }
+
+    @POST
+    @Path("manage/{token}/keep")
+    public Response keep(@RestPath String token) {
+        signing.keepOnCurrentVersion(token);
+        return Response.seeOther(URI.create("/manage/" + token + "?kept=1")).build();
     }
 
     @POST

@@ -1,9 +1,14 @@
 package org.undersigned.signing;
 
+import org.undersigned.infra.EmailAddresses;
+import org.undersigned.infra.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import org.undersigned.audit.Actor;
+import org.undersigned.audit.AuditLog;
+import org.undersigned.audit.AuditLog.Subject;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterNotOpenException;
 import org.undersigned.letter.LetterState;
@@ -29,7 +34,7 @@ public class SignOnService {
     SignatureInserts inserts;
 
     @Inject
-    SignerTokens tokens;
+    Tokens tokens;
 
     @Inject
     SignerEmails emails;
@@ -39,6 +44,9 @@ public class SignOnService {
 
     @Inject
     Dates dates;
+
+    @Inject
+    AuditLog audit;
 
     /**
      * Records a signature as UNCONFIRMED and queues the confirmation email. When the same address
@@ -54,7 +62,7 @@ public class SignOnService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        SignerTokens.Token confirm = tokens.issue();
+        Tokens.Token confirm = tokens.issue();
         Signature s = newSignature(letter, input, confirm, now);
         Optional<Long> id = inserts.insertIfNew(s);
         if (id.isPresent()) {
@@ -67,7 +75,7 @@ public class SignOnService {
     /** What the confirmation link leads to, without changing anything (mail scanners follow links). */
     @Transactional
     public SignerLink inspectConfirmLink(String rawToken) {
-        Optional<Signature> found = SignerTokens.hashOf(rawToken).flatMap(Signature::findByConfirmTokenHash);
+        Optional<Signature> found = Tokens.hashOf(rawToken).flatMap(Signature::findByConfirmTokenHash);
         if (found.isEmpty()) {
             return SignerLink.unknown();
         }
@@ -84,7 +92,7 @@ public class SignOnService {
      */
     @Transactional
     public Optional<String> confirm(String rawToken) {
-        Optional<Signature> found = SignerTokens.hashOf(rawToken).flatMap(Signature::findByConfirmTokenHash);
+        Optional<Signature> found = Tokens.hashOf(rawToken).flatMap(Signature::findByConfirmTokenHash);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -94,20 +102,22 @@ public class SignOnService {
             return Optional.empty();
         }
         boolean autoApprove = s.kind == SignatoryKind.INDIVIDUAL && s.letter.autoApproveIndividuals;
+        SignatureState before = s.state();
         s.confirm(now, autoApprove);
+        recordState(s, "signature.confirmed", before);
         return Optional.of(rotateManageToken(s, now));
     }
 
     /** Emails a fresh link for the entry behind an expired or used confirmation link. */
     @Transactional
     public void renewFromConfirmLink(String rawToken) {
-        SignerTokens.hashOf(rawToken).flatMap(Signature::findByConfirmTokenHash)
+        Tokens.hashOf(rawToken).flatMap(Signature::findByConfirmTokenHash)
                 .ifPresent(s -> sendFreshLink(s, Instant.now()));
     }
 
     @Transactional
     public SignerLink inspectManageLink(String rawToken) {
-        Optional<Signature> found = SignerTokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash);
+        Optional<Signature> found = Tokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash);
         if (found.isEmpty()) {
             return SignerLink.unknown();
         }
@@ -119,7 +129,7 @@ public class SignOnService {
 
     @Transactional
     public void renewFromManageLink(String rawToken) {
-        SignerTokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash)
+        Tokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash)
                 .ifPresent(s -> sendFreshLink(s, Instant.now()));
     }
 
@@ -129,7 +139,9 @@ public class SignOnService {
         Signature s = requireManageable(rawToken);
         Instant now = Instant.now();
         if (s.state() != SignatureState.WITHDRAWN) {
+            SignatureState before = s.state();
             s.withdraw(now);
+            recordState(s, "signature.withdrawn", before);
         }
         return new SignerLink(SignerLink.Status.VALID, view(s, now));
     }
@@ -157,6 +169,8 @@ public class SignOnService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        var before = publicDetails(s);
+        SignatureState stateBefore = s.state();
         boolean identityChanged = !input.displayName().equals(s.displayName)
                 || !equalsNullable(websiteOf(input), s.website)
                 || !equalsNullable(input.affiliation(), s.affiliation);
@@ -167,6 +181,7 @@ public class SignOnService {
         s.region = input.region();
         if (s.isOrganization()) {
             s.website = websiteOf(input);
+            s.websiteDomain = Websites.identifyingDomain(s.website);
             s.country = input.country();
         } else {
             s.affiliation = input.affiliation();
@@ -175,6 +190,29 @@ public class SignOnService {
         boolean reviewed = !(s.kind == SignatoryKind.INDIVIDUAL && s.letter.autoApproveIndividuals);
         if (identityChanged && reviewed && s.state() == SignatureState.APPROVED) {
             s.returnToReview(now);
+        }
+        var after = publicDetails(s);
+        after.put("state", s.state().name());
+        before.put("state", stateBefore.name());
+        audit.record(Actor.SIGNER, "signature.corrected", Subject.signature(s.letter.id, s.id), before, after);
+        return new SignerLink(SignerLink.Status.VALID, view(s, now));
+    }
+
+    /**
+     * After the letter's text changed, the signer keeps their signature on the current version
+     * (the alternative, withdrawing, is {@link #withdraw}).
+     */
+    @Transactional
+    public SignerLink keepOnCurrentVersion(String rawToken) {
+        Signature s = requireManageable(rawToken);
+        Instant now = Instant.now();
+        int current = s.letter.currentVersion();
+        if (s.letterVersion < current && s.state() != SignatureState.WITHDRAWN) {
+            int before = s.letterVersion;
+            s.letterVersion = current;
+            s.updatedAt = now;
+            audit.record(Actor.SIGNER, "signature.kept-after-text-change", Subject.signature(s.letter.id, s.id),
+                    AuditLog.values("letterVersion", before), AuditLog.values("letterVersion", current));
         }
         return new SignerLink(SignerLink.Status.VALID, view(s, now));
     }
@@ -210,7 +248,7 @@ public class SignOnService {
                 + "Thank you for your support.");
     }
 
-    private Signature newSignature(Letter letter, SignOnInput input, SignerTokens.Token confirm, Instant now) {
+    private Signature newSignature(Letter letter, SignOnInput input, Tokens.Token confirm, Instant now) {
         Signature s = new Signature();
         s.letter = letter;
         s.letterVersion = letter.currentVersion();
@@ -220,6 +258,7 @@ public class SignOnService {
         s.nameKey = s.kind == SignatoryKind.ORGANIZATION ? NameKeys.nameKey(s.displayName) : "";
         s.affiliation = input.affiliation();
         s.website = Websites.normalize(input.website()).orElse(null);
+        s.websiteDomain = Websites.identifyingDomain(s.website);
         s.city = input.city();
         s.region = input.region();
         s.country = input.country();
@@ -258,7 +297,7 @@ public class SignOnService {
     }
 
     private String rotateConfirmToken(Signature s, Instant now) {
-        SignerTokens.Token token = tokens.issue();
+        Tokens.Token token = tokens.issue();
         s.confirmTokenHash = token.hash();
         s.confirmExpiresAt = now.plus(config.confirmLinkTtl());
         s.updatedAt = now;
@@ -266,7 +305,7 @@ public class SignOnService {
     }
 
     private String rotateManageToken(Signature s, Instant now) {
-        SignerTokens.Token token = tokens.issue();
+        Tokens.Token token = tokens.issue();
         s.manageTokenHash = token.hash();
         s.manageExpiresAt = now.plus(config.manageLinkTtl());
         return token.raw();
@@ -287,9 +326,19 @@ public class SignOnService {
 
     private Signature requireManageable(String rawToken) {
         Instant now = Instant.now();
-        return SignerTokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash)
+        return Tokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash)
                 .filter(s -> !s.manageLinkExpiredAt(now))
                 .orElseThrow(NotFoundException::new);
+    }
+
+    private void recordState(Signature s, String action, SignatureState before) {
+        audit.record(Actor.SIGNER, action, Subject.signature(s.letter.id, s.id),
+                AuditLog.values("state", before), AuditLog.values("state", s.state()));
+    }
+
+    private static java.util.Map<String, Object> publicDetails(Signature s) {
+        return AuditLog.values("displayName", s.displayName, "website", s.website, "affiliation", s.affiliation,
+                "city", s.city, "region", s.region, "country", s.country);
     }
 
     private EntryView view(Signature s, Instant now) {

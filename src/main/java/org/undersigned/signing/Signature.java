@@ -59,6 +59,8 @@ public class Signature extends PanacheEntityBase {
     public OrgType orgType;
     public String sortKey;
     public String nameKey;
+    /** The website's host without "www.", unless it is a shared host (see {@link Websites#identifyingDomain}). */
+    public String websiteDomain;
 
     // Private.
     public String contactName;
@@ -78,6 +80,9 @@ public class Signature extends PanacheEntityBase {
     public Instant createdAt;
     public Instant updatedAt;
     public Instant decidedAt;
+    public Long decidedBy;
+    public String decisionNote;
+    public Long duplicateOf;
     public Instant withdrawnAt;
 
     @Version
@@ -123,23 +128,45 @@ public class Signature extends PanacheEntityBase {
     }
 
     /** A vetter's decision: only for confirmed entries waiting for review. */
-    public void approve(Instant now) {
+    public void approve(Instant now, Long by) {
         requireState(SignatureState.APPROVED, SignatureState.PENDING_REVIEW);
         moveTo(SignatureState.APPROVED, now);
-        decidedAt = now;
+        decide(now, by, null);
     }
 
-    public void reject(Instant now) {
+    public void reject(Instant now, Long by, String reason) {
         requireState(SignatureState.REJECTED, SignatureState.PENDING_REVIEW, SignatureState.APPROVED);
         moveTo(SignatureState.REJECTED, now);
-        decidedAt = now;
+        decide(now, by, reason);
     }
 
-    /** Back to the queue: a vetter reopens a rejection, or the signer changed an approved entry. */
+    /** The same signer or organization is already on the letter as {@code original}. */
+    public void markDuplicateOf(Signature original, Instant now, Long by) {
+        requireState(SignatureState.DUPLICATE, SignatureState.PENDING_REVIEW, SignatureState.APPROVED);
+        if (original.id.equals(id) || !original.letter.id.equals(letter.id)) {
+            throw new org.undersigned.web.RuleException("Not a duplicate of that entry",
+                    "An entry can only duplicate another entry on the same letter.");
+        }
+        moveTo(SignatureState.DUPLICATE, now);
+        decide(now, by, null);
+        duplicateOf = original.id;
+    }
+
+    /** Back to the queue: a vetter reopens a decision, or the signer changed an approved entry. */
     public void returnToReview(Instant now) {
-        requireState(SignatureState.PENDING_REVIEW, SignatureState.APPROVED, SignatureState.REJECTED);
+        requireState(SignatureState.PENDING_REVIEW, SignatureState.APPROVED, SignatureState.REJECTED,
+                SignatureState.DUPLICATE);
         moveTo(SignatureState.PENDING_REVIEW, now);
         decidedAt = null;
+        decidedBy = null;
+        decisionNote = null;
+        duplicateOf = null;
+    }
+
+    private void decide(Instant now, Long by, String note) {
+        decidedAt = now;
+        decidedBy = by;
+        decisionNote = note;
     }
 
     /** The signer takes the signature back; it leaves the public list at once. */

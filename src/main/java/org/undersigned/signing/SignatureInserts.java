@@ -20,11 +20,11 @@ public class SignatureInserts {
 
     private static final String INSERT = """
             insert into signature (id, letter_id, letter_version, kind, state, source,
-                display_name, affiliation, website, city, region, country, org_type, sort_key, name_key,
+                display_name, affiliation, website, website_domain, city, region, country, org_type, sort_key, name_key,
                 contact_name, contact_title, email, email_normalized, phone, consent_public, consent_updates,
                 confirm_token_hash, confirm_expires_at, created_at, updated_at, version)
             values (nextval('signature_seq'), ?, ?, ?, 'UNCONFIRMED', ?,
-                ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, 0)
             on conflict (letter_id, kind, email_normalized, name_key) where state <> 'WITHDRAWN' do nothing
@@ -45,6 +45,7 @@ public class SignatureInserts {
                 ps.setString(i++, s.displayName);
                 ps.setString(i++, s.affiliation);
                 ps.setString(i++, s.website);
+                ps.setString(i++, s.websiteDomain);
                 ps.setString(i++, s.city);
                 ps.setString(i++, s.region);
                 ps.setString(i++, s.country);

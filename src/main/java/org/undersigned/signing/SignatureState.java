@@ -5,18 +5,18 @@ import java.util.Set;
 
 /**
  * UNCONFIRMED (email not yet proven) → PENDING_REVIEW → APPROVED or REJECTED; a signer can
- * withdraw at any point. An approved entry goes back to review when its public
- * details change, and a vetter can reopen a rejected one.
+ * withdraw at any point. A vetter may also mark an entry as a DUPLICATE of another. An approved
+ * entry goes back to review when its public details change, and a vetter can reopen a decision.
  */
 public enum SignatureState {
-    UNCONFIRMED, PENDING_REVIEW, APPROVED, REJECTED, WITHDRAWN;
+    UNCONFIRMED, PENDING_REVIEW, APPROVED, REJECTED, DUPLICATE, WITHDRAWN;
 
     public Set<SignatureState> next() {
         return switch (this) {
             case UNCONFIRMED -> EnumSet.of(PENDING_REVIEW, APPROVED, WITHDRAWN);
-            case PENDING_REVIEW -> EnumSet.of(APPROVED, REJECTED, WITHDRAWN);
-            case APPROVED -> EnumSet.of(PENDING_REVIEW, REJECTED, WITHDRAWN);
-            case REJECTED -> EnumSet.of(PENDING_REVIEW, WITHDRAWN);
+            case PENDING_REVIEW -> EnumSet.of(APPROVED, REJECTED, DUPLICATE, WITHDRAWN);
+            case APPROVED -> EnumSet.of(PENDING_REVIEW, REJECTED, DUPLICATE, WITHDRAWN);
+            case REJECTED, DUPLICATE -> EnumSet.of(PENDING_REVIEW, WITHDRAWN);
             case WITHDRAWN -> EnumSet.noneOf(SignatureState.class);
         };
     }

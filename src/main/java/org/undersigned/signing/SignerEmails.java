@@ -23,6 +23,16 @@ public class SignerEmails {
 
         static native TemplateInstance freshLink(String greeting, String letterTitle, String signingAs, String link,
                                                  String expires);
+
+        static native TemplateInstance approved(String greeting, String letterTitle, String signingAs, String link,
+                                                String letterUrl);
+
+        static native TemplateInstance rejected(String greeting, String letterTitle, String signingAs, String reason,
+                                                String coalition, String contact);
+
+        static native TemplateInstance textChanged(String greeting, String letterTitle, String signingAs,
+                                                   int signedVersion, int currentVersion, String summary, String link,
+                                                   String letterUrl);
     }
 
     @Inject
@@ -51,6 +61,28 @@ public class SignerEmails {
         String body = Templates.freshLink(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
                 dates.dateTime(s.manageExpiresAt)).render();
         outbox.enqueue("signing.fresh-link", s.email, "Your link to manage your signature: " + s.letter.title, body);
+    }
+
+    public void approved(Signature s, String manageToken) {
+        String body = Templates.approved(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
+                letterUrl(s)).render();
+        outbox.enqueue("signing.approved", s.email, "Your signature is on the letter: " + s.letter.title, body);
+    }
+
+    public void rejected(Signature s, String reason) {
+        String body = Templates.rejected(greeting(s), s.letter.title, signingAs(s), reason, s.letter.coalitionName,
+                s.letter.coalitionContact).render();
+        outbox.enqueue("signing.rejected", s.email, "About your signature on: " + s.letter.title, body);
+    }
+
+    public void textChanged(Signature s, String summary, String manageToken) {
+        String body = Templates.textChanged(greeting(s), s.letter.title, signingAs(s), s.letterVersion,
+                s.letter.currentVersion(), summary, manageUrl(manageToken), letterUrl(s)).render();
+        outbox.enqueue("signing.text-changed", s.email, "The letter you signed has changed: " + s.letter.title, body);
+    }
+
+    private String letterUrl(Signature s) {
+        return site.publicUrl() + "/letters/" + s.letter.slug;
     }
 
     public String confirmUrl(String token) {

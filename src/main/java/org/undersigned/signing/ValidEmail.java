@@ -1,5 +1,6 @@
 package org.undersigned.signing;
 
+import org.undersigned.infra.EmailAddresses;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -36,6 +36,24 @@ public final class Websites {
         }
     }
 
+    /**
+     * Hosts shared by many unrelated organizations: two groups with Facebook pages are not the
+     * same group, so these never count as a matching website.
+     */
+    private static final java.util.Set<String> SHARED_HOSTS = java.util.Set.of("facebook.com", "m.facebook.com",
+            "instagram.com", "twitter.com", "x.com", "linktr.ee", "linkedin.com", "sites.google.com",
+            "docs.google.com", "medium.com", "substack.com", "wordpress.com", "blogspot.com", "wixsite.com",
+            "squarespace.com", "github.io", "tiktok.com", "youtube.com", "bsky.app", "actionnetwork.org");
+
+    /** The website's domain when it identifies one organization; null for shared hosts or no website. */
+    public static String identifyingDomain(String url) {
+        if (url == null) {
+            return null;
+        }
+        String domain = domain(url);
+        return domain.isEmpty() || SHARED_HOSTS.contains(domain) ? null : domain;
+    }
+
     /** The registrable-looking part of the host, without "www.": used to compare with email domains. */
     public static String domain(String url) {
         try {

@@ -30,7 +30,33 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return ErrorResponses.build(request, e.status(), e.type(), e.title(), e.detail(), e.fieldErrors(), null);
+        Response response = ErrorResponses.build(request, e.status(), e.type(), e.title(), e.detail(), e.fieldErrors(), null);
+        return e.retryAfterSeconds() == null ? response
+                : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    /**
+     * Not signed in (or the token is invalid, expired or for a deactivated account): browsers in
+     * the admin UI go to the sign-in page and come back afterwards; programs get 401.
+     */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class})
+    public Response unauthenticated(Exception e) {
+        String path = request.path();
+        if (ErrorResponses.wantsHtml(request) && path.startsWith("/admin")) {
+            String next = java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
+            return Response.seeOther(java.net.URI.create("/admin/sign-in?next=" + next)).build();
+        }
+        return Response.fromResponse(ErrorResponses.build(request, 401, "unauthorized", "Please sign in",
+                        "This needs an admin account: sign in, or send a valid Bearer token.", List.of(), null))
+                .header("WWW-Authenticate", "Bearer realm=\"undersigned\"").build();
+    }
+
+    @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return ErrorResponses.build(request, 403, "forbidden", "Not allowed",
+                "Your account's role does not allow this. Ask an admin if you need it.", List.of(), null);
     }
 
     @ServerExceptionMapper

@@ -39,4 +39,9 @@ public abstract class ProblemException extends RuntimeException {
     public List<Problem.FieldError> fieldErrors() {
         return List.of();
     }
+
+    /** Seconds for a Retry-After header, when waiting will help. */
+    public Long retryAfterSeconds() {
+        return null;
+    }
 }

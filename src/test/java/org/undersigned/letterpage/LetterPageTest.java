@@ -72,8 +72,8 @@ class LetterPageTest {
     @Test
     void updatesAppearAboveTheLetterNewestFirst() {
         Letter letter = data.open(LetterOptions.organizationsOnly());
-        letters.postUpdate(letter.id, LocalDate.of(2021, 5, 18), "UPDATE: **victory** on May 18.");
-        letters.postUpdate(letter.id, LocalDate.of(2021, 4, 1), "Delivered <b>today</b>.");
+        letters.postUpdate(org.undersigned.audit.Actor.SYSTEM, letter.id, LocalDate.of(2021, 5, 18), "UPDATE: **victory** on May 18.");
+        letters.postUpdate(org.undersigned.audit.Actor.SYSTEM, letter.id, LocalDate.of(2021, 4, 1), "Delivered <b>today</b>.");
         String page = given().accept("text/html").get("/letters/" + letter.slug).then().statusCode(200)
                 .body(containsString("<time datetime=\"2021-05-18\">18 May 2021</time>"))
                 .body(containsString("<strong>victory</strong>"))

@@ -1,5 +1,6 @@
 package org.undersigned.signing;
 
+import org.undersigned.infra.EmailAddresses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -26,11 +26,12 @@ class SignatureStateTest {
     void theTransitionsAreExactlyTheDocumentedOnes() {
         assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.APPROVED, SignatureState.WITHDRAWN),
                 SignatureState.UNCONFIRMED.next());
-        assertEquals(EnumSet.of(SignatureState.APPROVED, SignatureState.REJECTED, SignatureState.WITHDRAWN),
-                SignatureState.PENDING_REVIEW.next());
-        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.REJECTED, SignatureState.WITHDRAWN),
-                SignatureState.APPROVED.next());
+        assertEquals(EnumSet.of(SignatureState.APPROVED, SignatureState.REJECTED, SignatureState.DUPLICATE,
+                SignatureState.WITHDRAWN), SignatureState.PENDING_REVIEW.next());
+        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.REJECTED, SignatureState.DUPLICATE,
+                SignatureState.WITHDRAWN), SignatureState.APPROVED.next());
         assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.WITHDRAWN), SignatureState.REJECTED.next());
+        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.WITHDRAWN), SignatureState.DUPLICATE.next());
         assertEquals(EnumSet.noneOf(SignatureState.class), SignatureState.WITHDRAWN.next());
     }
 
@@ -50,8 +51,8 @@ class SignatureStateTest {
     @Test
     void anUnconfirmedSignatureCannotBeApprovedWithoutConfirmationOrRejected() {
         Signature s = new Signature();
-        assertThrows(IllegalTransitionException.class, () -> s.approve(NOW));
-        assertThrows(IllegalTransitionException.class, () -> s.reject(NOW));
+        assertThrows(IllegalTransitionException.class, () -> s.approve(NOW, null));
+        assertThrows(IllegalTransitionException.class, () -> s.reject(NOW, null, null));
         assertThrows(IllegalTransitionException.class, () -> s.returnToReview(NOW));
         assertEquals(SignatureState.UNCONFIRMED, s.state());
     }
@@ -67,11 +68,11 @@ class SignatureStateTest {
     void aWithdrawnSignatureStaysWithdrawn() {
         Signature s = new Signature();
         s.confirm(NOW, false);
-        s.approve(NOW);
+        s.approve(NOW, null);
         s.withdraw(NOW);
         assertEquals(SignatureState.WITHDRAWN, s.state());
         assertEquals(NOW, s.withdrawnAt);
-        assertThrows(IllegalTransitionException.class, () -> s.approve(NOW));
+        assertThrows(IllegalTransitionException.class, () -> s.approve(NOW, null));
         assertThrows(IllegalTransitionException.class, () -> s.withdraw(NOW));
         assertThrows(IllegalTransitionException.class, () -> s.returnToReview(NOW));
     }
@@ -80,8 +81,8 @@ class SignatureStateTest {
     void aRejectedSignatureCanBeReopenedButNotApprovedDirectly() {
         Signature s = new Signature();
         s.confirm(NOW, false);
-        s.reject(NOW);
-        assertThrows(IllegalTransitionException.class, () -> s.approve(NOW));
+        s.reject(NOW, null, "no");
+        assertThrows(IllegalTransitionException.class, () -> s.approve(NOW, null));
         s.returnToReview(NOW);
         assertEquals(SignatureState.PENDING_REVIEW, s.state());
     }

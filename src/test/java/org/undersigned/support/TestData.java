@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.undersigned.audit.Actor;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterDraft;
 import org.undersigned.letter.LetterService;
@@ -58,7 +59,7 @@ public class TestData {
     }
 
     public Letter draft(LetterOptions o) {
-        return letters.createDraft(new LetterDraft(uniqueSlug("t"), "Test letter " + UUID.randomUUID(),
+        return letters.createDraft(Actor.SYSTEM, new LetterDraft(uniqueSlug("t"), "Test letter " + UUID.randomUUID(),
                 "Mr. Bezos and Mr. Jassy", "We ask you to **stop**.\n\n## Why\n\nBecause.",
                 "Test Coalition", "press@coalition.example", o.deadline(), o.organizations(), o.individuals(),
                 o.autoApproveIndividuals()));
@@ -66,12 +67,12 @@ public class TestData {
 
     public Letter open(LetterOptions o) {
         Letter draft = draft(o);
-        return letters.publish(draft.id);
+        return letters.publish(Actor.SYSTEM, draft.id);
     }
 
     public Letter closed(LetterOptions o) {
         Letter letter = open(o);
-        return letters.close(letter.id);
+        return letters.close(Actor.SYSTEM, letter.id);
     }
 
     @Transactional
@@ -104,7 +105,7 @@ public class TestData {
         if (s.state() == SignatureState.UNCONFIRMED) {
             s.confirm(Instant.now(), false);
         }
-        s.approve(Instant.now());
+        s.approve(Instant.now(), null);
     }
 
     @Transactional

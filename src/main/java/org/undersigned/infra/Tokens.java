@@ -1,7 +1,7 @@
-package org.undersigned.signing;
+package org.undersigned.infra;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.undersigned.infra.Hashing;
+
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Magic-link tokens: 256 random bits, sent to the signer in a link; the database keeps only
- * their SHA-256, so a copy of the database cannot be used to act as a signer.
+ * Tokens for links sent by email (magic links, invitations): 256 random bits, sent to the signer in a link; the database keeps only
+ * their SHA-256, so a copy of the database cannot be used to act as their owner.
  */
 @ApplicationScoped
-public class SignerTokens {
+public class Tokens {
 
     public record Token(String raw, String hash) {
     }

@@ -1,4 +1,4 @@
-package org.undersigned.signing;
+package org.undersigned.infra;
 
 import java.util.Locale;
 import java.util.Set;

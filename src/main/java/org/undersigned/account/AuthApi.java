@@ -1,0 +1,71 @@
+package org.undersigned.account;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.undersigned.web.ProblemException;
+
+import java.time.Instant;
+
+/** Exchanges an admin's email and password for a Bearer token for the JSON API. */
+@Path("/api/auth/token")
+@Tag(name = "Admin authentication")
+public class AuthApi {
+
+    public record Credentials(String email, String password) {
+    }
+
+    public record TokenResponse(String token, String tokenType, Instant expiresAt) {
+    }
+
+    static class SignInRefused extends ProblemException {
+        SignInRefused() {
+            super(401, "sign-in-refused", "Sign-in refused", "The email address or password is not right.");
+        }
+    }
+
+    static class TryLater extends ProblemException {
+        final long seconds;
+
+        TryLater(long seconds, boolean locked) {
+            super(429, "too-many-attempts", "Too many attempts", locked
+                    ? "Too many failed attempts: this account is locked for a while."
+                    : "Wait before trying again.");
+            this.seconds = seconds;
+        }
+
+        @Override
+        public Long retryAfterSeconds() {
+            return seconds;
+        }
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    AdminTokens tokens;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a short-lived Bearer token", description = "Use it as 'Authorization: Bearer <token>' on /api/admin/.")
+    public Response token(Credentials credentials) {
+        SignInResult result = accounts.signIn(credentials == null ? null : credentials.email(),
+                credentials == null ? null : credentials.password());
+        if (result instanceof SignInResult.SignedIn signedIn) {
+            AdminTokens.Issued issued = tokens.issue(Account.findById(signedIn.accountId()));
+            return Response.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresAt())).build();
+        }
+        if (result instanceof SignInResult.TryLater later) {
+            throw new TryLater(Math.max(1, later.retryAfter().toSeconds()), later.locked());
+        }
+        throw new SignInRefused();
+    }
+}

@@ -1,0 +1,145 @@
+package org.undersigned.vetting;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.undersigned.account.CurrentAdmin;
+import org.undersigned.account.LetterAccess;
+import org.undersigned.account.Role;
+import org.undersigned.audit.AuditLog;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.SignatureFacts;
+import org.undersigned.signing.Signature;
+import org.undersigned.web.FormErrors;
+import org.undersigned.web.InvalidInputException;
+
+import java.util.List;
+import java.util.Map;
+
+/** The vetting queue and decisions as JSON, with the same rules as the pages. */
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
+@Tag(name = "Admin: vetting")
+public class VettingApi {
+
+    public record Queue(Map<String, Long> counts, List<VettingQueue.Row> rows, long total, int page, int pages) {
+    }
+
+    public record Entry(VettingQueue.Row entry, List<AuditLog.Entry> history) {
+    }
+
+    public record Decision(long id, String state, long version) {
+        static Decision of(Signature s) {
+            return new Decision(s.id, s.state().name(), s.version);
+        }
+    }
+
+    public record VersionOnly(Long version) {
+    }
+
+    public record Rejection(Long version, String reason, Boolean notifySigner) {
+    }
+
+    public record DuplicateOf(Long version, Long original) {
+    }
+
+    public record Bulk(List<VettingService.Selection> selections) {
+    }
+
+    @Inject
+    VettingQueue queue;
+
+    @Inject
+    VettingService vetting;
+
+    @Inject
+    CurrentAdmin current;
+
+    @Inject
+    LetterAccess access;
+
+    @Inject
+    SignatureFacts facts;
+
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @Path("letters/{id}/signatures")
+    @Operation(summary = "The review queue: oldest first; filter by state (default PENDING_REVIEW, or ALL), kind, "
+            + "country, text version, flag (possible-duplicate, domain-mismatch, no-website) and text")
+    public Queue queue(@RestPath long id, @RestQuery String state, @RestQuery String kind, @RestQuery String country,
+                       @RestQuery Integer version, @RestQuery String flag, @RestQuery String q, @RestQuery Integer page) {
+        LetterService.require(id);
+        access.require(current.get(), id, LetterAccess.Capability.VET);
+        VettingQueue.Page p = queue.page(id, QueueFilter.of(state, kind, country, version, flag, q, page));
+        return new Queue(facts.countsByState(id), p.rows(), p.total(), p.page(), p.pages());
+    }
+
+    @GET
+    @Path("signatures/{sid}")
+    public Entry entry(@RestPath long sid) {
+        Signature s = Signature.<Signature>findByIdOptional(sid).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        access.require(current.get(), s.letter.id, LetterAccess.Capability.VET);
+        return new Entry(queue.row(s.letter.id, sid), audit.forSignature(sid));
+    }
+
+    @POST
+    @Path("signatures/{sid}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Decision approve(@RestPath long sid, VersionOnly body) {
+        return Decision.of(vetting.approve(current.get(), sid, version(body == null ? null : body.version())));
+    }
+
+    @POST
+    @Path("signatures/{sid}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Decision reject(@RestPath long sid, Rejection body) {
+        return Decision.of(vetting.reject(current.get(), sid, version(body == null ? null : body.version()),
+                body.reason(), Boolean.TRUE.equals(body.notifySigner())));
+    }
+
+    @POST
+    @Path("signatures/{sid}/duplicate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Decision duplicate(@RestPath long sid, DuplicateOf body) {
+        if (body == null || body.original() == null) {
+            throw new InvalidInputException(FormErrors.none().add("original", "Give the number of the original entry."));
+        }
+        return Decision.of(vetting.markDuplicate(current.get(), sid, version(body.version()), body.original()));
+    }
+
+    @POST
+    @Path("signatures/{sid}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Decision reopen(@RestPath long sid, VersionOnly body) {
+        return Decision.of(vetting.reopen(current.get(), sid, version(body == null ? null : body.version())));
+    }
+
+    @POST
+    @Path("letters/{id}/signatures/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve several entries; those decided by someone else meanwhile come back as conflicts")
+    public VettingService.BulkResult approveAll(@RestPath long id, Bulk body) {
+        LetterService.require(id);
+        return vetting.approveAll(current.get(), id, body == null || body.selections() == null ? List.of() : body.selections());
+    }
+
+    private static long version(Long version) {
+        if (version == null) {
+            throw new InvalidInputException(FormErrors.none().add("version",
+                    "Send the entry's version as you last read it, so a decision never overwrites someone else's."));
+        }
+        return version;
+    }
+}

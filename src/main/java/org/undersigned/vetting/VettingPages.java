@@ -1,0 +1,199 @@
+package org.undersigned.vetting;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.undersigned.account.AdminView;
+import org.undersigned.account.CurrentAdmin;
+import org.undersigned.account.LetterAccess;
+import org.undersigned.account.Role;
+import org.undersigned.audit.AuditLog;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.SignatureFacts;
+import org.undersigned.signing.Signature;
+import org.undersigned.web.ConflictException;
+import org.undersigned.web.Countries;
+import org.undersigned.web.Option;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The vetting queue and the per-entry view, for the browser. Usable without JavaScript. */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
+public class VettingPages {
+
+    public record LetterRef(long id, String slug, String title, String state, int version) {
+    }
+
+    /** What happened on the last submit, shown above the queue. */
+    public record Notice(String kind, String text) {
+    }
+
+    @CheckedTemplate(basePath = "vetting")
+    static class Templates {
+        static native TemplateInstance queue(AdminView admin, LetterRef letter, Map<String, Long> counts,
+                                             QueueFilter filter, VettingQueue.Page page, List<Option> countries,
+                                             Notice notice);
+
+        static native TemplateInstance signature(AdminView admin, LetterRef letter, VettingQueue.Row row,
+                                                 List<AuditLog.Entry> history, String returnTo, Notice notice);
+    }
+
+    @Inject
+    VettingQueue queue;
+
+    @Inject
+    VettingService vetting;
+
+    @Inject
+    CurrentAdmin current;
+
+    @Inject
+    LetterAccess access;
+
+    @Inject
+    SignatureFacts facts;
+
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @Path("letters/{id}/queue")
+    public Response queuePage(@RestPath long id, @RestQuery String state, @RestQuery String kind,
+                              @RestQuery String country, @RestQuery Integer version, @RestQuery String flag,
+                              @RestQuery String q, @RestQuery Integer page, @RestQuery String done,
+                              @RestQuery Integer n, @RestQuery String conflicts) {
+        QueueFilter filter = QueueFilter.of(state, kind, country, version, flag, q, page);
+        Notice notice = null;
+        if (done != null) {
+            String what = switch (done) {
+                case "approved" -> (n == null ? 1 : n) + " approved.";
+                case "rejected" -> "Rejected.";
+                case "duplicate" -> "Marked as a duplicate.";
+                case "reopened" -> "Back in the queue.";
+                default -> "Done.";
+            };
+            if (conflicts != null && !conflicts.isBlank()) {
+                what += " Not approved because someone else decided them first: #" + conflicts.replace(",", ", #") + ".";
+            }
+            notice = new Notice(conflicts == null || conflicts.isBlank() ? "success" : "warning", what);
+        }
+        return Response.ok(render(id, filter, notice).render()).build();
+    }
+
+    @GET
+    @Path("signatures/{sid}")
+    public TemplateInstance signaturePage(@RestPath long sid, @RestQuery("return") String returnTo) {
+        return signatureView(sid, returnTo, null);
+    }
+
+    @POST
+    @Path("signatures/{sid}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approve(@RestPath long sid, @RestForm long version, @RestForm("return") String returnTo) {
+        return decide(sid, returnTo, "approved", () -> vetting.approve(current.get(), sid, version));
+    }
+
+    @POST
+    @Path("signatures/{sid}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reject(@RestPath long sid, @RestForm long version, @RestForm String reason,
+                           @RestForm String notify, @RestForm("return") String returnTo) {
+        return decide(sid, returnTo, "rejected", () -> vetting.reject(current.get(), sid, version, reason, "yes".equals(notify)));
+    }
+
+    @POST
+    @Path("signatures/{sid}/duplicate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response duplicate(@RestPath long sid, @RestForm long version, @RestForm Long original,
+                              @RestForm("return") String returnTo) {
+        return decide(sid, returnTo, "duplicate",
+                () -> vetting.markDuplicate(current.get(), sid, version, original == null ? -1 : original));
+    }
+
+    @POST
+    @Path("signatures/{sid}/reopen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reopen(@RestPath long sid, @RestForm long version, @RestForm("return") String returnTo) {
+        return decide(sid, returnTo, "reopened", () -> vetting.reopen(current.get(), sid, version));
+    }
+
+    @POST
+    @Path("letters/{id}/queue/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approveSelected(@RestPath long id, @RestForm("selected") List<String> selected,
+                                    @RestForm("return") String returnTo) {
+        List<VettingService.Selection> selections = new ArrayList<>();
+        for (String s : selected == null ? List.<String>of() : selected) {
+            String[] parts = s.split(":");
+            if (parts.length == 2 && parts[0].matches("\\d{1,18}") && parts[1].matches("\\d{1,18}")) {
+                selections.add(new VettingService.Selection(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+            }
+        }
+        VettingService.BulkResult result = vetting.approveAll(current.get(), id, selections);
+        String conflicts = String.join(",", result.conflicts().stream().map(String::valueOf).toList());
+        return Response.seeOther(URI.create(queueUrl(id, returnTo) + sep(returnTo) + "done=approved&n=" + result.approved()
+                + (conflicts.isEmpty() ? "" : "&conflicts=" + conflicts))).build();
+    }
+
+    private Response decide(long sid, String returnTo, String done, Runnable decision) {
+        Signature s = Signature.<Signature>findByIdOptional(sid).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        long letterId = s.letter.id;
+        try {
+            decision.run();
+        } catch (ConflictException e) {
+            String html = signatureView(sid, returnTo, new Notice("error", e.detail())).render();
+            return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        }
+        return Response.seeOther(URI.create(queueUrl(letterId, returnTo) + sep(returnTo) + "done=" + done)).build();
+    }
+
+    private TemplateInstance render(long letterId, QueueFilter filter, Notice notice) {
+        Letter letter = LetterService.require(letterId);
+        access.require(current.get(), letterId, LetterAccess.Capability.VET);
+        return Templates.queue(current.view(), ref(letter), facts.countsByState(letterId), filter,
+                queue.page(letterId, filter), Countries.options(), notice);
+    }
+
+    private TemplateInstance signatureView(long sid, String returnTo, Notice notice) {
+        Signature s = Signature.<Signature>findByIdOptional(sid).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Letter letter = s.letter;
+        access.require(current.get(), letter.id, LetterAccess.Capability.VET);
+        return Templates.signature(current.view(), ref(letter), queue.row(letter.id, sid), audit.forSignature(sid),
+                safeReturn(returnTo), notice);
+    }
+
+    private static LetterRef ref(Letter l) {
+        return new LetterRef(l.id, l.slug, l.title, l.state().name(), l.currentVersion() == null ? 0 : l.currentVersion());
+    }
+
+    /** The queue with the vetter's filters, never anywhere else. */
+    private static String queueUrl(long letterId, String returnTo) {
+        return "/admin/letters/" + letterId + "/queue" + safeReturn(returnTo);
+    }
+
+    private static String safeReturn(String returnTo) {
+        return returnTo != null && returnTo.startsWith("?") && !returnTo.contains("\n") && !returnTo.contains("\r")
+                ? returnTo.replaceAll("(^|&)(done|n|conflicts)=[^&]*", "") : "";
+    }
+
+    private static String sep(String returnTo) {
+        return safeReturn(returnTo).isEmpty() ? "?" : "&";
+    }
+}
