@@ -18,16 +18,10 @@ import org.undersigned.account.Role;
 
 import java.net.URI;
 
-/** The editor's "email earlier signers about the change" action, for the browser and the API. */
-@Path("/")
-@Tag(name = "Admin: letters")
+/** The editor's "email earlier signers about the change" action, from the letter editor page. */
+@Path("/admin/letters/{id}/reconsent")
+@RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
 public class ReconsentAdmin {
-
-    public record ReconsentRequest(String summary) {
-    }
-
-    public record ReconsentResult(int signersEmailed) {
-    }
 
     @Inject
     Reconsent reconsent;
@@ -39,23 +33,42 @@ public class ReconsentAdmin {
     LetterAccess access;
 
     @POST
-    @Path("admin/letters/{id}/reconsent")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response form(@RestPath long id, @RestForm String summary) {
         access.require(current.get(), id, LetterAccess.Capability.EDIT);
         int n = reconsent.askEarlierSigners(current.actor(), id, summary);
         return Response.seeOther(URI.create("/admin/letters/" + id + "/edit?reconsent=" + n)).build();
     }
 
-    @POST
-    @Path("api/admin/letters/{id}/reconsent")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    /** The same as JSON. */
+    @Path("/api/admin/letters/{id}/reconsent")
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
-    @Operation(summary = "Email everyone who signed an earlier text version a summary and a keep-or-withdraw link")
-    public ReconsentResult api(@RestPath long id, ReconsentRequest request) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
-        return new ReconsentResult(reconsent.askEarlierSigners(current.actor(), id, request == null ? null : request.summary()));
+    @Tag(name = "Admin: letters")
+    public static class Api {
+
+        public record ReconsentRequest(String summary) {
+        }
+
+        public record ReconsentResult(int signersEmailed) {
+        }
+
+        @Inject
+        Reconsent reconsent;
+
+        @Inject
+        CurrentAdmin current;
+
+        @Inject
+        LetterAccess access;
+
+        @POST
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Produces(MediaType.APPLICATION_JSON)
+        @Operation(summary = "Email everyone who signed an earlier text version a summary and a keep-or-withdraw link")
+        public ReconsentResult ask(@RestPath long id, ReconsentRequest request) {
+            access.require(current.get(), id, LetterAccess.Capability.EDIT);
+            return new ReconsentResult(reconsent.askEarlierSigners(current.actor(), id,
+                    request == null ? null : request.summary()));
+        }
     }
 }

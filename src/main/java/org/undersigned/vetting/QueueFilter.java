@@ -20,7 +20,7 @@ public record QueueFilter(String state, String kind, String country, Integer ver
     public static QueueFilter of(String state, String kind, String country, Integer version, String flag, String q,
                                  Integer page) {
         return new QueueFilter(state == null || state.isBlank() ? "PENDING_REVIEW" : state,
-                blankToNull(kind), blankToNull(country), version, FLAGS.contains(flag) ? flag : null,
+                blankToNull(kind), blankToNull(country), version, flag != null && FLAGS.contains(flag) ? flag : null,
                 blankToNull(q), page == null || page < 1 ? 1 : page);
     }
 

@@ -8,32 +8,24 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.undersigned.account.CurrentAdmin;
 import org.undersigned.account.LetterAccess;
 import org.undersigned.account.Role;
 import org.undersigned.audit.AuditLog;
-import org.undersigned.letter.LetterService;
-import org.undersigned.letter.SignatureFacts;
 import org.undersigned.signing.Signature;
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
 
 import java.util.List;
-import java.util.Map;
 
-/** The vetting queue and decisions as JSON, with the same rules as the pages. */
-@Path("/api/admin")
+/** Vetting decisions on single entries as JSON, with the same rules as the pages. */
+@Path("/api/admin/signatures")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
 @Tag(name = "Admin: vetting")
 public class VettingApi {
-
-    public record Queue(Map<String, Long> counts, List<VettingQueue.Row> rows, long total, int page, int pages) {
-    }
 
     public record Entry(VettingQueue.Row entry, List<AuditLog.Entry> history) {
     }
@@ -53,9 +45,6 @@ public class VettingApi {
     public record DuplicateOf(Long version, Long original) {
     }
 
-    public record Bulk(List<VettingService.Selection> selections) {
-    }
-
     @Inject
     VettingQueue queue;
 
@@ -69,25 +58,10 @@ public class VettingApi {
     LetterAccess access;
 
     @Inject
-    SignatureFacts facts;
-
-    @Inject
     AuditLog audit;
 
     @GET
-    @Path("letters/{id}/signatures")
-    @Operation(summary = "The review queue: oldest first; filter by state (default PENDING_REVIEW, or ALL), kind, "
-            + "country, text version, flag (possible-duplicate, domain-mismatch, no-website) and text")
-    public Queue queue(@RestPath long id, @RestQuery String state, @RestQuery String kind, @RestQuery String country,
-                       @RestQuery Integer version, @RestQuery String flag, @RestQuery String q, @RestQuery Integer page) {
-        LetterService.require(id);
-        access.require(current.get(), id, LetterAccess.Capability.VET);
-        VettingQueue.Page p = queue.page(id, QueueFilter.of(state, kind, country, version, flag, q, page));
-        return new Queue(facts.countsByState(id), p.rows(), p.total(), p.page(), p.pages());
-    }
-
-    @GET
-    @Path("signatures/{sid}")
+    @Path("{sid}")
     public Entry entry(@RestPath long sid) {
         Signature s = Signature.<Signature>findByIdOptional(sid).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         access.require(current.get(), s.letter.id, LetterAccess.Capability.VET);
@@ -95,14 +69,14 @@ public class VettingApi {
     }
 
     @POST
-    @Path("signatures/{sid}/approve")
+    @Path("{sid}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     public Decision approve(@RestPath long sid, VersionOnly body) {
         return Decision.of(vetting.approve(current.get(), sid, version(body == null ? null : body.version())));
     }
 
     @POST
-    @Path("signatures/{sid}/reject")
+    @Path("{sid}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     public Decision reject(@RestPath long sid, Rejection body) {
         return Decision.of(vetting.reject(current.get(), sid, version(body == null ? null : body.version()),
@@ -110,7 +84,7 @@ public class VettingApi {
     }
 
     @POST
-    @Path("signatures/{sid}/duplicate")
+    @Path("{sid}/duplicate")
     @Consumes(MediaType.APPLICATION_JSON)
     public Decision duplicate(@RestPath long sid, DuplicateOf body) {
         if (body == null || body.original() == null) {
@@ -120,22 +94,13 @@ public class VettingApi {
     }
 
     @POST
-    @Path("signatures/{sid}/reopen")
+    @Path("{sid}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     public Decision reopen(@RestPath long sid, VersionOnly body) {
         return Decision.of(vetting.reopen(current.get(), sid, version(body == null ? null : body.version())));
     }
 
-    @POST
-    @Path("letters/{id}/signatures/approve")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve several entries; those decided by someone else meanwhile come back as conflicts")
-    public VettingService.BulkResult approveAll(@RestPath long id, Bulk body) {
-        LetterService.require(id);
-        return vetting.approveAll(current.get(), id, body == null || body.selections() == null ? List.of() : body.selections());
-    }
-
-    private static long version(Long version) {
+    static long version(Long version) {
         if (version == null) {
             throw new InvalidInputException(FormErrors.none().add("version",
                     "Send the entry's version as you last read it, so a decision never overwrites someone else's."));

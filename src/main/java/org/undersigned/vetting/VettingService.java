@@ -53,9 +53,10 @@ public class VettingService {
         Instant now = Instant.now();
         SignatureState before = s.state();
         s.approve(now, admin.id());
+        flushed(s);
         notices.approved(s, now);
         record(admin, s, "signature.approved", before, null);
-        return flushed(s);
+        return s;
     }
 
     @Transactional
@@ -67,11 +68,12 @@ public class VettingService {
         Signature s = requireVettable(admin, signatureId, expectedVersion);
         SignatureState before = s.state();
         s.reject(Instant.now(), admin.id(), note);
+        flushed(s);
         if (tellSigner) {
             notices.rejected(s, note);
         }
         record(admin, s, "signature.rejected", before, AuditLog.values("reason", note, "signerEmailed", tellSigner));
-        return flushed(s);
+        return s;
     }
 
     @Transactional
@@ -81,8 +83,9 @@ public class VettingService {
                 .orElseThrow(() -> new InvalidInputException(FormErrors.none().add("original", "There is no entry with that number.")));
         SignatureState before = s.state();
         s.markDuplicateOf(original, Instant.now(), admin.id());
+        flushed(s);
         record(admin, s, "signature.marked-duplicate", before, AuditLog.values("duplicateOf", originalId));
-        return flushed(s);
+        return s;
     }
 
     /** Undoes a decision: the entry waits for review again (and leaves the public list if it was on it). */
@@ -91,8 +94,9 @@ public class VettingService {
         Signature s = requireVettable(admin, signatureId, expectedVersion);
         SignatureState before = s.state();
         s.returnToReview(Instant.now());
+        flushed(s);
         record(admin, s, "signature.reopened", before, null);
-        return flushed(s);
+        return s;
     }
 
     /**
@@ -103,7 +107,7 @@ public class VettingService {
     public BulkResult approveAll(SignedInAdmin admin, long letterId, List<Selection> selections) {
         access.require(admin, letterId, LetterAccess.Capability.VET);
         Instant now = Instant.now();
-        int approved = 0;
+        List<Signature> approvedNow = new ArrayList<>();
         List<Long> conflicts = new ArrayList<>();
         for (Selection sel : selections) {
             Signature s = Signature.findById(sel.id());
@@ -115,9 +119,7 @@ public class VettingService {
                 continue;
             }
             s.approve(now, admin.id());
-            notices.approved(s, now);
-            record(admin, s, "signature.approved", SignatureState.PENDING_REVIEW, AuditLog.values("bulk", true));
-            approved++;
+            approvedNow.add(s);
         }
         try {
             Signature.getEntityManager().flush();
@@ -125,7 +127,11 @@ public class VettingService {
             throw new ConflictException("Someone else decided some of these entries at the same moment. "
                     + "Nothing was changed; reload the queue and try again.");
         }
-        return new BulkResult(approved, conflicts);
+        for (Signature s : approvedNow) {
+            notices.approved(s, now);
+            record(admin, s, "signature.approved", SignatureState.PENDING_REVIEW, AuditLog.values("bulk", true));
+        }
+        return new BulkResult(approvedNow.size(), conflicts);
     }
 
     private Signature requireVettable(SignedInAdmin admin, long signatureId, long expectedVersion) {
@@ -146,7 +152,10 @@ public class VettingService {
         audit.record(admin.actor(), action, Subject.signature(s.letter.id, s.id), AuditLog.values("state", before), after);
     }
 
-    /** Writes now, so a same-instant decision by someone else surfaces here as a conflict. */
+    /**
+     * Writes the decision now, before anything else in the transaction runs SQL (which would
+     * flush it implicitly), so a same-instant decision by someone else surfaces here as a conflict.
+     */
     private static Signature flushed(Signature s) {
         try {
             Signature.getEntityManager().flush();

@@ -98,6 +98,12 @@ public class TestData {
         return list.get(0);
     }
 
+    /** The signer follows their confirmation link. */
+    @Transactional
+    public void confirm(String email) {
+        Signature.<Signature>find("email", email).singleResult().confirm(Instant.now(), false);
+    }
+
     /** What a vetter will do in the admin UI; until then tests approve directly through the aggregate. */
     @Transactional
     public void approve(String email) {
@@ -141,6 +147,15 @@ public class TestData {
     @Transactional
     public List<OutboxEmail> emailsTo(String recipient) {
         return OutboxEmail.list("lower(recipient) = ?1 order by id", recipient.toLowerCase(Locale.ROOT));
+    }
+
+    @Transactional
+    public int execute(String sql, Object... params) {
+        var q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return q.executeUpdate();
     }
 
     @Transactional

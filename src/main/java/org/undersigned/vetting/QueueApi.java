@@ -1,0 +1,71 @@
+package org.undersigned.vetting;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.undersigned.account.CurrentAdmin;
+import org.undersigned.account.LetterAccess;
+import org.undersigned.account.Role;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.SignatureFacts;
+
+import java.util.List;
+import java.util.Map;
+
+/** One letter's review queue as JSON, and approving several entries at once. */
+@Path("/api/admin/letters/{id}/signatures")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
+@Tag(name = "Admin: vetting")
+public class QueueApi {
+
+    public record Queue(Map<String, Long> counts, List<VettingQueue.Row> rows, long total, int page, int pages) {
+    }
+
+    public record Bulk(List<VettingService.Selection> selections) {
+    }
+
+    @Inject
+    VettingQueue queue;
+
+    @Inject
+    VettingService vetting;
+
+    @Inject
+    CurrentAdmin current;
+
+    @Inject
+    LetterAccess access;
+
+    @Inject
+    SignatureFacts facts;
+
+    @GET
+    @Operation(summary = "The review queue: oldest first; filter by state (default PENDING_REVIEW, or ALL), kind, "
+            + "country, text version, flag (possible-duplicate, domain-mismatch, no-website) and text")
+    public Queue queue(@RestPath long id, @RestQuery String state, @RestQuery String kind, @RestQuery String country,
+                       @RestQuery Integer version, @RestQuery String flag, @RestQuery String q, @RestQuery Integer page) {
+        LetterService.require(id);
+        access.require(current.get(), id, LetterAccess.Capability.VET);
+        VettingQueue.Page p = queue.page(id, QueueFilter.of(state, kind, country, version, flag, q, page));
+        return new Queue(facts.countsByState(id), p.rows(), p.total(), p.page(), p.pages());
+    }
+
+    @POST
+    @Path("approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve several entries; those decided by someone else meanwhile come back as conflicts")
+    public VettingService.BulkResult approveAll(@RestPath long id, Bulk body) {
+        LetterService.require(id);
+        return vetting.approveAll(current.get(), id, body == null || body.selections() == null ? List.of() : body.selections());
+    }
+}

@@ -1,0 +1,217 @@
+package org.undersigned.account;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterService;
+import org.undersigned.signing.Signature;
+import org.undersigned.support.Admins;
+import org.undersigned.support.SignOnForms;
+import org.undersigned.support.TestData;
+import org.undersigned.support.TestData.LetterOptions;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every admin endpoint, called anonymously and as each role: 401 without credentials, 403 for a
+ * role that may not, and success for one that may. Each call gets fresh data, so a permitted
+ * call succeeds on its own merits.
+ */
+@QuarkusTest
+class RoleMatrixTest {
+
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.EDITOR);
+    private static final Set<Role> VETTERS = EnumSet.of(Role.ADMIN, Role.VETTER);
+    private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+
+    @Inject
+    TestData data;
+
+    @Inject
+    Admins admins;
+
+    @Inject
+    LetterService letters;
+
+    /** The data one call works on. */
+    record Fixture(long openLetter, long draft, long closedLetter, long update, long pendingSignature,
+                   long pendingVersion, long accountId, long accountVersion) {
+    }
+
+    record Endpoint(String method, Function<Fixture, String> path, Function<Fixture, Object> body, Set<Role> allowed) {
+    }
+
+    private List<Endpoint> apiEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("GET", f -> "/api/admin/me", f -> null, ALL));
+        e.add(new Endpoint("GET", f -> "/api/admin/letters", f -> null, ALL));
+        e.add(new Endpoint("GET", f -> "/api/admin/letters/" + f.openLetter(), f -> null, ALL));
+        e.add(new Endpoint("POST", f -> "/api/admin/letters", f -> Map.of("slug", TestData.uniqueSlug("m"), "title", "T",
+                "addressees", "A", "bodyMarkdown", "B", "coalitionName", "C", "coalitionContact", "c@example.org"), EDITORS));
+        e.add(new Endpoint("PUT", f -> "/api/admin/letters/" + f.draft(), f -> Map.of("slug", TestData.uniqueSlug("m"),
+                "title", "T2", "addressees", "A", "bodyMarkdown", "B", "coalitionName", "C",
+                "coalitionContact", "c@example.org", "version", data.letter(f.draft()).version), EDITORS));
+        e.add(new Endpoint("POST", f -> "/api/admin/letters/" + f.draft() + "/publish", f -> null, EDITORS));
+        e.add(new Endpoint("POST", f -> "/api/admin/letters/" + f.openLetter() + "/close", f -> null, EDITORS));
+        e.add(new Endpoint("POST", f -> "/api/admin/letters/" + f.closedLetter() + "/reopen", f -> Map.of(), EDITORS));
+        e.add(new Endpoint("POST", f -> "/api/admin/letters/" + f.closedLetter() + "/deliver",
+                f -> Map.of("deliveredOn", LocalDate.now().toString(), "deliveredTo", "Amazon"), EDITORS));
+        e.add(new Endpoint("POST", f -> "/api/admin/letters/" + f.closedLetter() + "/archive", f -> null, EDITORS));
+        e.add(new Endpoint("GET", f -> "/api/admin/letters/" + f.openLetter() + "/updates", f -> null, ALL));
+        e.add(new Endpoint("POST", f -> "/api/admin/letters/" + f.openLetter() + "/updates",
+                f -> Map.of("postedOn", "2021-05-18", "markdown", "Victory"), EDITORS));
+        e.add(new Endpoint("PUT", f -> "/api/admin/letters/" + f.openLetter() + "/updates/" + f.update(),
+                f -> Map.of("postedOn", "2021-05-19", "markdown", "Edited"), EDITORS));
+        e.add(new Endpoint("DELETE", f -> "/api/admin/letters/" + f.openLetter() + "/updates/" + f.update(), f -> null, EDITORS));
+        e.add(new Endpoint("POST", f -> "/api/admin/letters/" + f.openLetter() + "/reconsent",
+                f -> Map.of("summary", "x"), EDITORS)); // 422 for allowed roles: nothing changed yet
+        e.add(new Endpoint("GET", f -> "/api/admin/letters/" + f.openLetter() + "/stats", f -> null, ALL));
+        e.add(new Endpoint("GET", f -> "/api/admin/letters/" + f.openLetter() + "/audit", f -> null, ALL));
+        e.add(new Endpoint("GET", f -> "/api/admin/letters/" + f.openLetter() + "/access", f -> null, ADMINS));
+        e.add(new Endpoint("PUT", f -> "/api/admin/letters/" + f.openLetter() + "/access", f -> Map.of(), ADMINS));
+        e.add(new Endpoint("GET", f -> "/api/admin/letters/" + f.openLetter() + "/signatures", f -> null, VETTERS));
+        e.add(new Endpoint("GET", f -> "/api/admin/signatures/" + f.pendingSignature(), f -> null, VETTERS));
+        e.add(new Endpoint("POST", f -> "/api/admin/signatures/" + f.pendingSignature() + "/approve",
+                f -> Map.of("version", f.pendingVersion()), VETTERS));
+        e.add(new Endpoint("POST", f -> "/api/admin/signatures/" + f.pendingSignature() + "/reject",
+                f -> Map.of("version", f.pendingVersion(), "reason", "No"), VETTERS));
+        e.add(new Endpoint("POST", f -> "/api/admin/signatures/" + f.pendingSignature() + "/duplicate",
+                f -> Map.of("version", f.pendingVersion(), "original", f.pendingSignature() + 1_000_000), VETTERS));
+        e.add(new Endpoint("POST", f -> "/api/admin/letters/" + f.openLetter() + "/signatures/approve",
+                f -> Map.of("selections", List.of(Map.of("id", f.pendingSignature(), "version", f.pendingVersion()))), VETTERS));
+        e.add(new Endpoint("GET", f -> "/api/admin/accounts", f -> null, ADMINS));
+        e.add(new Endpoint("POST", f -> "/api/admin/accounts",
+                f -> Map.of("email", TestData.uniqueEmail("inv"), "name", "Invitee", "role", "VETTER"), ADMINS));
+        e.add(new Endpoint("PUT", f -> "/api/admin/accounts/" + f.accountId(),
+                f -> Map.of("role", "EDITOR", "active", true, "version", f.accountVersion()), ADMINS));
+        e.add(new Endpoint("GET", f -> "/api/admin/accounts/" + f.accountId() + "/audit", f -> null, ADMINS));
+        return e;
+    }
+
+    private List<Endpoint> pageEndpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("GET", f -> "/admin", f -> null, ALL));
+        e.add(new Endpoint("GET", f -> "/admin/letters/new", f -> null, EDITORS));
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter(), f -> null, ALL));
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/edit", f -> null, EDITORS));
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/updates", f -> null, EDITORS));
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/audit", f -> null, ALL));
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/access", f -> null, ADMINS));
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/queue", f -> null, VETTERS));
+        e.add(new Endpoint("GET", f -> "/admin/signatures/" + f.pendingSignature(), f -> null, VETTERS));
+        e.add(new Endpoint("GET", f -> "/admin/accounts", f -> null, ADMINS));
+        e.add(new Endpoint("POST", f -> "/admin/letters/" + f.openLetter() + "/close", f -> Map.of(), EDITORS));
+        e.add(new Endpoint("POST", f -> "/admin/letters/" + f.draft() + "/publish", f -> Map.of(), EDITORS));
+        e.add(new Endpoint("POST", f -> "/admin/letters/" + f.openLetter() + "/updates",
+                f -> Map.of("postedOn", "2021-05-18", "markdown", "Victory"), EDITORS));
+        e.add(new Endpoint("POST", f -> "/admin/signatures/" + f.pendingSignature() + "/approve",
+                f -> Map.of("version", f.pendingVersion()), VETTERS));
+        e.add(new Endpoint("POST", f -> "/admin/accounts",
+                f -> Map.of("email", TestData.uniqueEmail("inv"), "name", "Invitee", "role", "VETTER"), ADMINS));
+        return e;
+    }
+
+    @Test
+    void everyApiEndpointAnswers401403OrSuccessAsSpecified() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : apiEndpoints()) {
+            check(endpoint, null, wrong, true);
+            for (Role role : Role.values()) {
+                check(endpoint, role, wrong, true);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void everyAdminPageAnswersTheSameWayInTheBrowser() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : pageEndpoints()) {
+            check(endpoint, null, wrong, false);
+            for (Role role : Role.values()) {
+                check(endpoint, role, wrong, false);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    private void check(Endpoint endpoint, Role role, List<String> wrong, boolean api) {
+        Fixture f = fixture();
+        String path = endpoint.path().apply(f);
+        Object body = endpoint.body().apply(f);
+        int status;
+        if (api) {
+            RequestSpecification request = RestAssured.given().contentType("application/json").accept("application/json");
+            if (role != null) {
+                request.auth().oauth2(admins.token(role));
+            }
+            if (body != null) {
+                request.body(body);
+            }
+            status = request.request(endpoint.method(), path).statusCode();
+        } else if (role == null) {
+            RequestSpecification request = RestAssured.given().redirects().follow(false).accept("text/html");
+            if (body != null) {
+                request.contentType("application/x-www-form-urlencoded").formParams(stringify(body));
+            }
+            status = request.request(endpoint.method(), path).statusCode();
+        } else {
+            Admins.Session s = admins.session(role);
+            status = endpoint.method().equals("GET") ? s.browser().get(path).statusCode()
+                    : s.post(path, stringify(body)).statusCode();
+        }
+        String who = role == null ? "anonymous" : role.name();
+        boolean ok;
+        String expected;
+        if (role == null) {
+            expected = api ? "401" : "303 to sign-in";
+            ok = api ? status == 401 : status == 303;
+        } else if (!endpoint.allowed().contains(role)) {
+            expected = "403";
+            ok = status == 403;
+        } else {
+            expected = "allowed";
+            ok = status < 400 || (status == 422 && path.endsWith("/reconsent"))
+                    || (status == 400 && path.endsWith("/duplicate"));
+        }
+        if (!ok) {
+            wrong.add(endpoint.method() + " " + path + " as " + who + ": expected " + expected + ", got " + status);
+        }
+    }
+
+    private Fixture fixture() {
+        Letter open = data.open(LetterOptions.organizationsOnly());
+        Letter draft = data.draft(LetterOptions.organizationsOnly());
+        Letter closed = data.closed(LetterOptions.organizationsOnly());
+        long update = letters.postUpdate(org.undersigned.audit.Actor.SYSTEM, open.id, LocalDate.now(), "An update").id;
+        String email = TestData.uniqueEmail("matrix");
+        SignOnForms.post(open.slug, SignOnForms.organization("Matrix Org", email)).then().statusCode(303);
+        data.confirm(email);
+        Signature s = data.only(email);
+        String accountEmail = admins.create(Role.VETTER);
+        var account = admins.find(accountEmail);
+        return new Fixture(open.id, draft.id, closed.id, update, s.id, s.version, account.id, account.version);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> stringify(Object body) {
+        if (body == null) {
+            return Map.of();
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        ((Map<String, Object>) body).forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
+    }
+}

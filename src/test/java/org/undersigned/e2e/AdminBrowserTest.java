@@ -1,0 +1,93 @@
+package org.undersigned.e2e;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.undersigned.account.Role;
+import org.undersigned.letter.Letter;
+import org.undersigned.support.Admins;
+import org.undersigned.support.TestData;
+import org.undersigned.support.TestData.LetterOptions;
+
+import java.net.URL;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole loop in a real browser: an organization signs and confirms; an admin signs in,
+ * approves it in the queue; the organization appears on the public letter.
+ */
+@QuarkusTest
+class AdminBrowserTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    Admins admins;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signConfirmApproveAndSeeItOnThePublicLetter() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        String email = TestData.uniqueEmail("e2e-admin");
+
+        browser.get(root + "letters/" + letter.slug);
+        browser.findElement(By.id("f-organizationName")).sendKeys("Encode Justice");
+        browser.findElement(By.id("f-city")).sendKeys("Washington");
+        new Select(browser.findElement(By.id("f-country"))).selectByValue("US");
+        new Select(browser.findElement(By.id("f-orgType"))).selectByValue("ADVOCACY");
+        browser.findElement(By.id("f-contactName")).sendKeys("Sam Organizer");
+        browser.findElement(By.id("f-contactTitle")).sendKeys("Coordinator");
+        browser.findElement(By.id("f-email")).sendKeys(email);
+        browser.findElement(By.id("f-consentPublic")).click();
+        browser.findElement(By.cssSelector("form.sign-on button[type=submit]")).click();
+        assertEquals("Check your email", browser.findElement(By.tagName("h1")).getText());
+
+        browser.get(root + "dev/mail");
+        browser.findElement(By.xpath("//li[contains(@class,'mail')][.//dd[text()='" + email + "']]"))
+                .findElement(By.partialLinkText("/confirm/")).click();
+        browser.findElement(By.xpath("//button[text()='Confirm my signature']")).click();
+        assertTrue(browser.getPageSource().contains("Waiting for review"));
+
+        // The admin signs in; the queue link brings them to the sign-in page first.
+        String adminEmail = admins.create(Role.ADMIN);
+        browser.get(root + "admin/letters/" + letter.id + "/queue");
+        assertEquals("Sign in to manage letters", browser.findElement(By.tagName("h1")).getText());
+        browser.findElement(By.id("f-email")).sendKeys(adminEmail);
+        browser.findElement(By.id("f-password")).sendKeys(Admins.PASSWORD);
+        browser.findElement(By.xpath("//button[text()='Sign in']")).click();
+        assertEquals("Vetting queue", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.getPageSource().contains("Sam Organizer, Coordinator"));
+
+        browser.findElement(By.xpath("//tr[.//a[text()='Encode Justice']]//button[starts-with(normalize-space(.),'Approve')]")).click();
+        assertTrue(browser.findElement(By.cssSelector(".panel.success")).getText().contains("approved"));
+
+        browser.get(root + "letters/" + letter.slug);
+        assertTrue(browser.findElement(By.cssSelector("ul.signatories")).getText().contains("Encode Justice"));
+        assertTrue(browser.getPageSource().contains("Signed by 1 organization"));
+    }
+}
