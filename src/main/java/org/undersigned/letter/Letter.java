@@ -43,6 +43,8 @@ public class Letter extends PanacheEntityBase {
     public boolean organizationsMaySign = true;
     public boolean individualsMaySign;
     public boolean autoApproveIndividuals;
+    @Enumerated(EnumType.STRING)
+    public PdfGrouping pdfGrouping = PdfGrouping.NONE;
 
     private Integer currentVersion;
     private Instant textChangedAt;

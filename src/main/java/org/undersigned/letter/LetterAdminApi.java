@@ -41,18 +41,19 @@ public class LetterAdminApi {
     public record LetterDto(long id, long version, String slug, String state, String title, String addressees,
                             String bodyMarkdown, String coalitionName, String coalitionContact, Instant signDeadline,
                             boolean organizationsMaySign, boolean individualsMaySign, boolean autoApproveIndividuals,
-                            Integer textVersion, Instant textChangedAt, Map<String, Long> counts, long onEarlierVersion) {
+                            String pdfGrouping, Integer textVersion, Instant textChangedAt, Map<String, Long> counts, long onEarlierVersion) {
     }
 
     public record LetterInput(String slug, String title, String addressees, String bodyMarkdown, String coalitionName,
                               String coalitionContact, Instant signDeadline, Boolean organizationsMaySign,
-                              Boolean individualsMaySign, Boolean autoApproveIndividuals, Long version) {
+                              Boolean individualsMaySign, Boolean autoApproveIndividuals, String pdfGrouping,
+                              Long version) {
         LetterForm toForm(SiteConfig site) {
             String deadline = signDeadline == null ? null
                     : java.time.LocalDateTime.ofInstant(signDeadline, site.timeZone()).toString();
             return LetterForm.of(slug, title, addressees, bodyMarkdown, coalitionName, coalitionContact, deadline,
                     !Boolean.FALSE.equals(organizationsMaySign), Boolean.TRUE.equals(individualsMaySign),
-                    Boolean.TRUE.equals(autoApproveIndividuals));
+                    Boolean.TRUE.equals(autoApproveIndividuals), pdfGrouping);
         }
     }
 
@@ -267,7 +268,7 @@ public class LetterAdminApi {
     private LetterDto dto(Letter l) {
         return new LetterDto(l.id, l.version, l.slug, l.state().name(), l.title, l.addressees, l.bodyMarkdown,
                 l.coalitionName, l.coalitionContact, l.signDeadline, l.organizationsMaySign, l.individualsMaySign,
-                l.autoApproveIndividuals, l.currentVersion(), l.textChangedAt(), facts.countsByState(l.id),
+                l.autoApproveIndividuals, l.pdfGrouping.name(), l.currentVersion(), l.textChangedAt(), facts.countsByState(l.id),
                 l.currentVersion() == null ? 0 : facts.liveOnEarlierVersion(l.id, l.currentVersion()));
     }
 }

@@ -54,12 +54,14 @@ public class LetterAdminPages {
         @RestForm public String organizationsMaySign;
         @RestForm public String individualsMaySign;
         @RestForm public String autoApproveIndividuals;
+        @RestForm public String pdfGrouping;
         @RestForm public String action;
         @RestForm public Long version;
 
         LetterForm toForm() {
             return LetterForm.of(slug, title, addressees, bodyMarkdown, coalitionName, coalitionContact, deadline,
-                    "yes".equals(organizationsMaySign), "yes".equals(individualsMaySign), "yes".equals(autoApproveIndividuals));
+                    "yes".equals(organizationsMaySign), "yes".equals(individualsMaySign), "yes".equals(autoApproveIndividuals),
+                    pdfGrouping);
         }
 
         boolean preview() {
@@ -197,7 +199,7 @@ public class LetterAdminPages {
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response reopen(@RestPath long id, @RestForm String deadline) {
         access.require(current.get(), id, LetterAccess.Capability.EDIT);
-        LetterForm parsed = LetterForm.of(null, null, null, null, null, null, deadline, true, false, false);
+        LetterForm parsed = LetterForm.of(null, null, null, null, null, null, deadline, true, false, false, null);
         if (!parsed.deadlineReadable()) {
             throw new InvalidInputException(FormErrors.none().add("deadline", "Enter the new deadline as a date and time, or leave it empty."));
         }

@@ -13,5 +13,13 @@ public record LetterDraft(
         Instant signDeadline,
         boolean organizationsMaySign,
         boolean individualsMaySign,
-        boolean autoApproveIndividuals) {
+        boolean autoApproveIndividuals,
+        PdfGrouping pdfGrouping) {
+
+    public LetterDraft(String slug, String title, String addressees, String bodyMarkdown, String coalitionName,
+                       String coalitionContact, java.time.Instant signDeadline, boolean organizationsMaySign,
+                       boolean individualsMaySign, boolean autoApproveIndividuals) {
+        this(slug, title, addressees, bodyMarkdown, coalitionName, coalitionContact, signDeadline, organizationsMaySign,
+                individualsMaySign, autoApproveIndividuals, PdfGrouping.NONE);
+    }
 }

@@ -43,27 +43,30 @@ public record LetterForm(
 
         boolean organizationsMaySign,
         boolean individualsMaySign,
-        boolean autoApproveIndividuals) {
+        boolean autoApproveIndividuals,
+
+        /* NONE, REGION or ORG_TYPE; anything else is NONE. */
+        String pdfGrouping) {
 
     public static final List<String> FIELD_ORDER = List.of("slug", "title", "addressees", "bodyMarkdown",
             "coalitionName", "coalitionContact", "deadline", "whoMaySign");
 
     public static LetterForm of(String slug, String title, String addressees, String body, String coalitionName,
                                 String coalitionContact, String deadline, boolean organizations, boolean individuals,
-                                boolean autoApprove) {
+                                boolean autoApprove, String pdfGrouping) {
         return new LetterForm(PlainText.line(slug), PlainText.line(title), PlainText.line(addressees),
                 PlainText.block(body), PlainText.line(coalitionName), PlainText.line(coalitionContact),
-                PlainText.line(deadline), organizations, individuals, autoApprove);
+                PlainText.line(deadline), organizations, individuals, autoApprove, PlainText.line(pdfGrouping));
     }
 
     public static LetterForm of(Letter l, ZoneId zone) {
         return new LetterForm(l.slug, l.title, l.addressees, l.bodyMarkdown, l.coalitionName, l.coalitionContact,
                 l.signDeadline == null ? null : LocalDateTime.ofInstant(l.signDeadline, zone).toString(),
-                l.organizationsMaySign, l.individualsMaySign, l.autoApproveIndividuals);
+                l.organizationsMaySign, l.individualsMaySign, l.autoApproveIndividuals, l.pdfGrouping.name());
     }
 
     public static LetterForm blank() {
-        return new LetterForm(null, null, null, null, null, null, null, true, false, false);
+        return new LetterForm(null, null, null, null, null, null, null, true, false, false, PdfGrouping.NONE.name());
     }
 
     /** The deadline as an instant; empty text is no deadline; unreadable text is an error (see validation). */
@@ -92,6 +95,15 @@ public record LetterForm(
 
     public LetterDraft toDraft(ZoneId zone) {
         return new LetterDraft(slug, title, addressees, bodyMarkdown, coalitionName, coalitionContact,
-                deadlineInstant(zone), organizationsMaySign, individualsMaySign, autoApproveIndividuals);
+                deadlineInstant(zone), organizationsMaySign, individualsMaySign, autoApproveIndividuals, grouping());
+    }
+
+    public PdfGrouping grouping() {
+        for (PdfGrouping g : PdfGrouping.values()) {
+            if (g.name().equals(pdfGrouping)) {
+                return g;
+            }
+        }
+        return PdfGrouping.NONE;
     }
 }

@@ -286,6 +286,7 @@ public class LetterService {
         letter.organizationsMaySign = draft.organizationsMaySign();
         letter.individualsMaySign = draft.individualsMaySign();
         letter.autoApproveIndividuals = draft.autoApproveIndividuals();
+        letter.pdfGrouping = draft.pdfGrouping() == null ? PdfGrouping.NONE : draft.pdfGrouping();
     }
 
     private static Map<String, Object> snapshot(Letter l) {
@@ -293,7 +294,7 @@ public class LetterService {
                 "bodySha256", org.undersigned.infra.Hashing.sha256Hex(l.bodyMarkdown == null ? "" : l.bodyMarkdown),
                 "coalitionName", l.coalitionName, "coalitionContact", l.coalitionContact, "signDeadline", l.signDeadline,
                 "organizationsMaySign", l.organizationsMaySign, "individualsMaySign", l.individualsMaySign,
-                "autoApproveIndividuals", l.autoApproveIndividuals);
+                "autoApproveIndividuals", l.autoApproveIndividuals, "pdfGrouping", l.pdfGrouping);
     }
 
     private static Map<String, Object> lifecycle(Letter l) {

@@ -46,7 +46,8 @@ public class LetterApi {
                                String bodyMarkdown, String bodyHtml, List<Update> updates, Counts counts) {
     }
 
-    public record Signatory(String kind, String name, String affiliation, String website, String place) {
+    public record Signatory(String kind, String name, String affiliation, String website, String place,
+                            String organizationType) {
     }
 
     public record SignatoryPage(List<Signatory> items, long total, int page, int pages) {
@@ -93,7 +94,7 @@ public class LetterApi {
         Letter l = LetterPageService.publicLetter(slug);
         PublicSignatories.Page p = signatories.search(l.id, q, page == null ? 1 : page, config.pageSize());
         return new SignatoryPage(p.items().stream()
-                .map(s -> new Signatory(s.kind(), s.name(), s.affiliation(), s.website(), s.place())).toList(),
+                .map(s -> new Signatory(s.kind(), s.name(), s.affiliation(), s.website(), s.place(), s.orgType())).toList(),
                 p.total(), p.page(), p.pages());
     }
 }

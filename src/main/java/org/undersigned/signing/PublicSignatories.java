@@ -23,7 +23,7 @@ public class PublicSignatories {
 
     /** One line of the public list. */
     public record Signatory(String kind, String name, String affiliation, String website, String websiteHost,
-                            String place) {
+                            String place, String city, String region, String country, String orgType) {
         public boolean organization() {
             return SignatoryKind.ORGANIZATION.name().equals(kind);
         }
@@ -82,7 +82,11 @@ public class PublicSignatories {
         }
     }
 
-    private static final String COLUMNS = "kind, display_name, affiliation, website, city, region, country";
+    private static final String COLUMNS = "kind, display_name, affiliation, website, city, region, country, org_type";
+
+    /** Which version of the public list a letter shows, and when it last changed. */
+    public record ListState(long version, java.time.Instant changedAt) {
+    }
 
     @Inject
     EntityManager em;
@@ -104,6 +108,31 @@ public class PublicSignatories {
             }
         }
         return new Counts(orgs, people);
+    }
+
+    /**
+     * The letter's list version: the highest change number among its signatures (see the V3
+     * migration). One index lookup, no shared counter.
+     */
+    public ListState listState(long letterId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select list_seq, list_changed_at from signature where letter_id = ?1"
+                        + " order by list_seq desc limit 1")
+                .setParameter(1, letterId).getResultList();
+        if (rows.isEmpty()) {
+            return new ListState(0, null);
+        }
+        Object changed = rows.get(0)[1];
+        java.time.Instant at = changed == null ? null : changed instanceof java.time.Instant i ? i
+                : changed instanceof java.time.OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) changed).toInstant();
+        return new ListState(((Number) rows.get(0)[0]).longValue(), at);
+    }
+
+    /** Every approved signatory in reading order: what the PDF and the public exports list. */
+    public List<Signatory> all(long letterId) {
+        List<Signatory> out = new ArrayList<>(page(letterId, SignatoryKind.ORGANIZATION, null, 0, Integer.MAX_VALUE));
+        out.addAll(page(letterId, SignatoryKind.INDIVIDUAL, null, 0, Integer.MAX_VALUE));
+        return out;
     }
 
     /** The first {@code limit} signatories in reading order. */
@@ -177,8 +206,10 @@ public class PublicSignatories {
         String place = Stream.of((String) r[4], (String) r[5], org ? Countries.name((String) r[6]) : null)
                 .filter(Objects::nonNull)
                 .collect(Collectors.joining(", "));
+        String orgType = r[7] == null ? null : OrgType.parse((String) r[7]).map(t -> t.label).orElse(null);
         return new Signatory(kind, (String) r[1], (String) r[2], website,
-                website == null ? null : Websites.domain(website), place.isEmpty() ? null : place);
+                website == null ? null : Websites.domain(website), place.isEmpty() ? null : place,
+                (String) r[4], (String) r[5], (String) r[6], orgType);
     }
 
     private static String like(String q) {

@@ -42,6 +42,30 @@ public class SignOnValidation {
         return errors.orderedBy(SignOnInput.FIELD_ORDER);
     }
 
+    /**
+     * Rows imported from a list collected elsewhere: every format and size rule applies, but only
+     * a name and an email are required, since other tools collect fewer fields than our form.
+     */
+    public FormErrors checkImported(SignOnInput input, Letter letter) {
+        FormErrors errors = FormErrors.none();
+        SignatoryKind kind = input.signatoryKind().orElse(SignatoryKind.ORGANIZATION);
+        if (kind == SignatoryKind.ORGANIZATION && !letter.organizationsMaySign) {
+            errors.add("kind", "This letter is signed by individuals only.");
+        }
+        if (kind == SignatoryKind.INDIVIDUAL && !letter.individualsMaySign) {
+            errors.add("kind", "This letter is signed by organizations only.");
+        }
+        if (input.displayName() == null) {
+            errors.add(kind == SignatoryKind.ORGANIZATION ? "organizationName" : "name", "The name is empty.");
+        }
+        for (ConstraintViolation<SignOnInput> v : validator.validate(input, Default.class)) {
+            if (!v.getPropertyPath().toString().equals("consentPublic")) {
+                errors.add(v.getPropertyPath().toString(), v.getMessage());
+            }
+        }
+        return errors.orderedBy(SignOnInput.FIELD_ORDER);
+    }
+
     public FormErrors checkCorrection(CorrectionInput input, SignatoryKind kind) {
         FormErrors errors = FormErrors.none();
         if (kind == SignatoryKind.ORGANIZATION) {

@@ -116,6 +116,17 @@ public class Signature extends PanacheEntityBase {
 
     // ----- transitions -------------------------------------------------------------------------
 
+    /**
+     * A new entry brought in from a list collected elsewhere (an organizer's import): it starts
+     * in the review queue, since no confirmation email was part of its collection.
+     */
+    public static Signature imported(String source) {
+        Signature s = new Signature();
+        s.state = SignatureState.PENDING_REVIEW;
+        s.source = source;
+        return s;
+    }
+
     /** The signer proved the address: straight to APPROVED where the letter allows it, else to review. */
     public void confirm(Instant now, boolean approveWithoutReview) {
         requireState(approveWithoutReview ? SignatureState.APPROVED : SignatureState.PENDING_REVIEW,

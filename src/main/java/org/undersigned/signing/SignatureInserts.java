@@ -23,7 +23,7 @@ public class SignatureInserts {
                 display_name, affiliation, website, website_domain, city, region, country, org_type, sort_key, name_key,
                 contact_name, contact_title, email, email_normalized, phone, consent_public, consent_updates,
                 confirm_token_hash, confirm_expires_at, created_at, updated_at, version)
-            values (nextval('signature_seq'), ?, ?, ?, 'UNCONFIRMED', ?,
+            values (nextval('signature_seq'), ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, 0)
@@ -41,6 +41,7 @@ public class SignatureInserts {
                 ps.setLong(i++, s.letter.id);
                 ps.setInt(i++, s.letterVersion);
                 ps.setString(i++, s.kind.name());
+                ps.setString(i++, s.state().name());
                 ps.setString(i++, s.source);
                 ps.setString(i++, s.displayName);
                 ps.setString(i++, s.affiliation);

@@ -115,6 +115,16 @@ public class TestData {
     }
 
     @Transactional
+    public void reject(String email) {
+        Signature.<Signature>find("email", email).singleResult().reject(Instant.now(), null, "test");
+    }
+
+    @Transactional
+    public void withdraw(String email) {
+        Signature.<Signature>find("email", email).singleResult().withdraw(Instant.now());
+    }
+
+    @Transactional
     public void expireConfirmLink(String email) {
         em.createNativeQuery("update signature set confirm_expires_at = now() - interval '1 minute' where email = ?1")
                 .setParameter(1, email).executeUpdate();

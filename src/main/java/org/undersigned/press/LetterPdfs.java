@@ -1,0 +1,166 @@
+package org.undersigned.press;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.undersigned.letter.Letter;
+import org.undersigned.signing.PublicSignatories;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The letter PDF, rendered once per (text version, approved-list version) and stored in the
+ * database so every instance serves the same file. Concurrent requests for a PDF that needs
+ * rendering share one render on this instance (single flight), and a PostgreSQL advisory lock
+ * per letter makes other instances wait for it and reuse it rather than render again.
+ */
+@ApplicationScoped
+public class LetterPdfs {
+
+    /** Bump when the template or fonts change, so stored PDFs are re-rendered. */
+    static final int TEMPLATE_REVISION = 1;
+    private static final long LOCK_BASE = 7_200_000_000L;
+
+    public record Key(long letterId, int textVersion, long listVersion) {
+        public String etag() {
+            return "\"pdf-" + letterId + "-" + textVersion + "-" + listVersion + "-r" + TEMPLATE_REVISION + "\"";
+        }
+    }
+
+    public record StoredPdf(Key key, Instant renderedAt, int renderMillis, byte[] content) {
+    }
+
+    @Inject
+    LetterPdfRenderer renderer;
+
+    @Inject
+    PdfViews views;
+
+    @Inject
+    PublicSignatories signatories;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ManagedExecutor executor;
+
+    /** The newest PDF this instance has served per letter: immutable, so safe to keep in memory. */
+    private final ConcurrentHashMap<Long, StoredPdf> memory = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, CompletableFuture<StoredPdf>> inFlight = new ConcurrentHashMap<>();
+
+    public Key currentKey(Letter letter) {
+        return new Key(letter.id, letter.currentVersion(), signatories.listState(letter.id).version());
+    }
+
+    /** The PDF for the letter as it is now, rendering it (once) if no instance has yet. */
+    public StoredPdf current(Letter letter) {
+        Key key = currentKey(letter);
+        StoredPdf known = memory.get(letter.id);
+        if (known != null && known.key().equals(key)) {
+            return known;
+        }
+        Optional<StoredPdf> stored = load(letter.id).filter(p -> p.key().equals(key));
+        if (stored.isPresent()) {
+            memory.put(letter.id, stored.get());
+            return stored.get();
+        }
+        CompletableFuture<StoredPdf> render = inFlight.computeIfAbsent(key, k -> CompletableFuture
+                .supplyAsync(() -> renderAndStore(k, true), executor)
+                .whenComplete((pdf, error) -> inFlight.remove(k)));
+        try {
+            StoredPdf pdf = render.join();
+            memory.merge(letter.id, pdf, (a, b) -> b.key().listVersion() >= a.key().listVersion() ? b : a);
+            return pdf;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * Re-renders a stored PDF whose list or text changed, unless another instance is doing it
+     * right now. Used by the background job, so readers rarely wait.
+     */
+    public boolean refreshIfStale(Letter letter) {
+        Key key = currentKey(letter);
+        Optional<StoredPdf> stored = load(letter.id);
+        if (stored.isEmpty() || stored.get().key().equals(key)) {
+            return false;
+        }
+        StoredPdf pdf = inFlight.computeIfAbsent(key, k -> CompletableFuture
+                .supplyAsync(() -> renderAndStore(k, false), executor)
+                .whenComplete((p, error) -> inFlight.remove(k))).join();
+        if (pdf != null) {
+            memory.put(letter.id, pdf);
+        }
+        return pdf != null;
+    }
+
+    /** A fresh rendering that is not stored, for admins previewing drafts. */
+    public byte[] preview(Letter letter) {
+        return renderer.render(views.of(letter));
+    }
+
+    private StoredPdf renderAndStore(Key wanted, boolean wait) {
+        return QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+            String lock = wait ? "select pg_advisory_xact_lock(?1)" : "select pg_try_advisory_xact_lock(?1)";
+            Object got = em.createNativeQuery(lock).setParameter(1, LOCK_BASE + wanted.letterId()).getSingleResult();
+            if (!wait && !Boolean.TRUE.equals(got)) {
+                return null;
+            }
+            Letter letter = Letter.findById(wanted.letterId());
+            Key key = currentKey(letter);
+            Optional<StoredPdf> stored = load(letter.id);
+            if (stored.isPresent() && stored.get().key().equals(key)) {
+                return stored.get(); // another instance rendered it while we waited
+            }
+            long start = System.nanoTime();
+            byte[] content = renderer.render(views.of(letter));
+            int millis = (int) ((System.nanoTime() - start) / 1_000_000);
+            StoredPdf pdf = new StoredPdf(key, Instant.now(), millis, content);
+            em.createNativeQuery("""
+                            insert into letter_pdf (letter_id, text_version, list_version, approved_count, etag, rendered_at,
+                                                    render_millis, content)
+                            values (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7)
+                            on conflict (letter_id) do update set text_version = excluded.text_version,
+                                list_version = excluded.list_version, etag = excluded.etag,
+                                rendered_at = excluded.rendered_at, render_millis = excluded.render_millis,
+                                content = excluded.content""")
+                    .setParameter(1, key.letterId()).setParameter(2, key.textVersion())
+                    .setParameter(3, key.listVersion()).setParameter(4, key.etag())
+                    .setParameter(5, OffsetDateTime.now()).setParameter(6, millis).setParameter(7, content)
+                    .executeUpdate();
+            Log.infof("Rendered the PDF of letter %d (text v%d, list v%d): %d bytes in %d ms", key.letterId(),
+                    key.textVersion(), key.listVersion(), content.length, millis);
+            return pdf;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<StoredPdf> load(long letterId) {
+        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                        "select text_version, list_version, etag, rendered_at, render_millis, content from letter_pdf where letter_id = ?1")
+                .setParameter(1, letterId).getResultList());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        Key key = new Key(letterId, ((Number) r[0]).intValue(), ((Number) r[1]).longValue());
+        if (!key.etag().equals(r[2])) {
+            return Optional.empty(); // rendered by an older template revision
+        }
+        Object at = r[3];
+        Instant renderedAt = at instanceof Instant i ? i : at instanceof OffsetDateTime o ? o.toInstant()
+                : ((java.sql.Timestamp) at).toInstant();
+        return Optional.of(new StoredPdf(key, renderedAt, ((Number) r[4]).intValue(), (byte[]) r[5]));
+    }
+}

@@ -1,0 +1,17 @@
+package org.undersigned.press;
+
+import io.quarkus.qute.TemplateData;
+import org.undersigned.signing.PublicSignatories;
+
+import java.util.List;
+
+/** What the letter PDF shows: the web page's data, laid out for paper. */
+@TemplateData
+public record PdfView(String lang, String title, String dateText, String addressees, String coalition,
+                      String coalitionContact, String bodyHtml, String countLine, int version, String sha256,
+                      String url, String subject, List<Section> sections, boolean anyAffiliation, boolean draft) {
+
+    @TemplateData
+    public record Section(String heading, List<PublicSignatories.Signatory> signatories) {
+    }
+}

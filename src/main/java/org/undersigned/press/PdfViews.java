@@ -1,0 +1,112 @@
+package org.undersigned.press;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterState;
+import org.undersigned.letter.LetterVersion;
+import org.undersigned.letter.Markdown;
+import org.undersigned.letter.PdfGrouping;
+import org.undersigned.signing.PublicSignatories;
+import org.undersigned.signing.PublicSignatories.Signatory;
+import org.undersigned.web.Dates;
+import org.undersigned.web.SiteConfig;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Builds the PDF's view from the same data and the same order as the public letter page. */
+@ApplicationScoped
+public class PdfViews {
+
+    @Inject
+    PublicSignatories signatories;
+
+    @Inject
+    Markdown markdown;
+
+    @Inject
+    Dates dates;
+
+    @Inject
+    SiteConfig site;
+
+    public PdfView of(Letter letter) {
+        boolean draft = letter.state() == LetterState.DRAFT;
+        String title = draft ? letter.title : null;
+        String addressees = draft ? letter.addressees : null;
+        String body = draft ? letter.bodyMarkdown : null;
+        int version = 0;
+        String sha = "(draft, not frozen)";
+        if (!draft) {
+            LetterVersion v = LetterVersion.find(letter.id, letter.currentVersion()).orElseThrow();
+            title = v.title;
+            addressees = v.addressees;
+            body = v.bodyMarkdown;
+            version = v.number;
+            sha = v.sha256;
+        }
+        List<Signatory> all = draft ? List.of() : signatories.all(letter.id);
+        long orgs = all.stream().filter(Signatory::organization).count();
+        PublicSignatories.Counts counts = new PublicSignatories.Counts(orgs, all.size() - orgs);
+        String date = letter.state() == LetterState.DELIVERED || letter.state() == LetterState.ARCHIVED && letter.deliveredAt() != null
+                ? dates.date(letter.deliveredAt()) : dates.date(Instant.now());
+        return new PdfView("en", title, date, addressees, letter.coalitionName, letter.coalitionContact,
+                markdown.toHtml(body, 2), counts.line() + ".", version, sha,
+                site.publicUrl() + "/letters/" + letter.slug,
+                "A coalition letter to " + addressees + ". " + counts.line() + ".",
+                sections(all, letter.pdfGrouping), all.stream().anyMatch(s -> s.affiliation() != null), draft);
+    }
+
+    static List<PdfView.Section> sections(List<Signatory> all, PdfGrouping grouping) {
+        List<Signatory> orgs = all.stream().filter(Signatory::organization).toList();
+        List<Signatory> people = all.stream().filter(s -> !s.organization()).toList();
+        List<PdfView.Section> out = new ArrayList<>();
+        switch (grouping) {
+            case REGION -> {
+                out.addAll(grouped(orgs, s -> s.region(), "Organizations"));
+                out.addAll(grouped(people, s -> s.region(), "Individuals"));
+            }
+            case ORG_TYPE -> {
+                out.addAll(grouped(orgs, s -> s.orgType(), "Organizations"));
+                if (!people.isEmpty()) {
+                    out.add(new PdfView.Section("Individuals", people));
+                }
+            }
+            default -> {
+                if (!orgs.isEmpty()) {
+                    out.add(new PdfView.Section("Organizations", orgs));
+                }
+                if (!people.isEmpty()) {
+                    out.add(new PdfView.Section("Individuals", people));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Groups in alphabetical order, entries keep the page's order inside each; "not given" last. */
+    private static List<PdfView.Section> grouped(List<Signatory> list, Function<Signatory, String> key, String what) {
+        Map<String, List<Signatory>> groups = new TreeMap<>(Comparator.comparing(String::toLowerCase));
+        List<Signatory> none = new ArrayList<>();
+        for (Signatory s : list) {
+            String k = key.apply(s);
+            if (k == null || k.isBlank()) {
+                none.add(s);
+            } else {
+                groups.computeIfAbsent(k.strip(), x -> new ArrayList<>()).add(s);
+            }
+        }
+        List<PdfView.Section> out = new ArrayList<>();
+        groups.forEach((k, v) -> out.add(new PdfView.Section(what + ": " + k, v)));
+        if (!none.isEmpty()) {
+            out.add(new PdfView.Section(what + ": other", none));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,118 @@
+package org.undersigned.press;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import org.undersigned.letter.Letter;
+import org.undersigned.letterpage.LetterPageService;
+import org.undersigned.signing.PublicSignatories;
+import org.undersigned.web.Dates;
+import org.undersigned.web.SiteConfig;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+
+/** For reporters: the letter PDF, the signatory lists as CSV and JSON, and the press page. */
+@Path("/")
+public class PressPages {
+
+    public record PressView(String slug, String title, String addressees, String coalition, String contactText,
+                            String contactHref, String state, String countLine, String deliveredOn,
+                            String deliveredTo, String deliveredHow, String listChangedOn, String textVersion) {
+    }
+
+    public record JsonList(String letter, String title, long organizations, long individuals, String summary,
+                           List<SignatoryExports.PublicEntry> signatories) {
+    }
+
+    @CheckedTemplate(basePath = "press")
+    static class Templates {
+        static native TemplateInstance press(PressView press);
+    }
+
+    @Inject
+    LetterPdfs pdfs;
+
+    @Inject
+    PublicSignatories signatories;
+
+    @Inject
+    Dates dates;
+
+    @Inject
+    SiteConfig site;
+
+    @GET
+    @Path("letters/{slug}/letter.pdf")
+    @Produces("application/pdf")
+    public Response pdf(@RestPath String slug, Request request) {
+        Letter letter = LetterPageService.publicLetter(slug);
+        EntityTag etag = EntityTag.valueOf(pdfs.currentKey(letter).etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.header("Cache-Control", "public, no-cache").build();
+        }
+        LetterPdfs.StoredPdf pdf = pdfs.current(letter);
+        Date lastModified = Date.from(pdf.renderedAt());
+        notModified = request.evaluatePreconditions(lastModified, EntityTag.valueOf(pdf.key().etag()));
+        if (notModified != null) {
+            return notModified.build();
+        }
+        String filename = slug + "-" + LocalDate.ofInstant(pdf.renderedAt(), site.timeZone()) + ".pdf";
+        return Response.ok(pdf.content(), "application/pdf")
+                .tag(EntityTag.valueOf(pdf.key().etag()))
+                .lastModified(lastModified)
+                .header("Cache-Control", "public, no-cache")
+                .header("Content-Disposition", "inline; filename=\"" + filename + "\"")
+                .build();
+    }
+
+    @GET
+    @Path("letters/{slug}/signatories.csv")
+    @Produces("text/csv")
+    public Response csv(@RestPath String slug) {
+        Letter letter = LetterPageService.publicLetter(slug);
+        String body = SignatoryExports.csv(signatories.all(letter.id));
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + slug + "-signatories-"
+                        + dates.today() + ".csv\"")
+                .header("Cache-Control", "public, no-cache")
+                .build();
+    }
+
+    @GET
+    @Path("letters/{slug}/signatories.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonList json(@RestPath String slug) {
+        Letter letter = LetterPageService.publicLetter(slug);
+        List<PublicSignatories.Signatory> all = signatories.all(letter.id);
+        long orgs = all.stream().filter(PublicSignatories.Signatory::organization).count();
+        PublicSignatories.Counts counts = new PublicSignatories.Counts(orgs, all.size() - orgs);
+        return new JsonList(letter.slug, letter.title, orgs, all.size() - orgs, counts.line(),
+                SignatoryExports.entries(all));
+    }
+
+    @GET
+    @Path("letters/{slug}/press")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance press(@RestPath String slug) {
+        Letter l = LetterPageService.publicLetter(slug);
+        String contact = l.coalitionContact;
+        String href = contact.matches("^[^@\\s]+@[^@\\s]+$") ? "mailto:" + contact
+                : contact.matches("(?i)^https?://\\S+$") ? contact : null;
+        PublicSignatories.ListState list = signatories.listState(l.id);
+        return Templates.press(new PressView(l.slug, l.title, l.addressees, l.coalitionName, contact, href,
+                l.state().name(), signatories.counts(l.id).line(), dates.date(l.deliveredAt()), l.deliveredTo(),
+                l.deliveredHow(), list.changedAt() == null ? null : dates.dateTime(list.changedAt()),
+                String.valueOf(l.currentVersion())));
+    }
+}

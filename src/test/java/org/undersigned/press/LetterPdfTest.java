@@ -1,0 +1,150 @@
+package org.undersigned.press;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.undersigned.letter.Letter;
+import org.undersigned.support.SignOnForms;
+import org.undersigned.support.TestData;
+import org.undersigned.support.TestData.LetterOptions;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class LetterPdfTest {
+
+    static final List<String> NAMES = List.of("Émile Zoë Łódź Coöperative", "Ελληνική Ένωση Πολιτών",
+            "Правозащитный центр", "مركز الحقوق", "מרכז לזכויות האדם", "人权观察", "日本の市民団体", "한국인권재단");
+
+    @Inject
+    TestData data;
+
+    @Inject
+    LetterPdfRenderer renderer;
+
+    @Test
+    void thePdfListsEveryApprovedNameInEveryScriptAndNothingPrivate() throws Exception {
+        Letter letter = data.open(LetterOptions.everyone());
+        List<String> emails = new ArrayList<>();
+        for (String name : NAMES) {
+            String email = TestData.uniqueEmail("pdf");
+            emails.add(email);
+            SignOnForms.post(letter.slug, SignOnForms.organization(name, email)).then().statusCode(303);
+            data.approve(email);
+        }
+        String person = TestData.uniqueEmail("pdf-person");
+        SignOnForms.post(letter.slug, SignOnForms.individual("Dr. Ada Example", person)).then().statusCode(303);
+        data.approve(person);
+        Map<String, String> notShown = Map.of("Pending Org", TestData.uniqueEmail("pending"),
+                "Rejected Org", TestData.uniqueEmail("rejected"), "Withdrawn Org", TestData.uniqueEmail("withdrawn"),
+                "Unconfirmed Org", TestData.uniqueEmail("unconfirmed"));
+        notShown.forEach((name, email) -> SignOnForms.post(letter.slug, SignOnForms.organization(name, email)));
+        data.confirm(notShown.get("Pending Org"));
+        data.approve(notShown.get("Rejected Org"));
+        data.reject(notShown.get("Rejected Org"));
+        data.approve(notShown.get("Withdrawn Org"));
+        data.withdraw(notShown.get("Withdrawn Org"));
+
+        byte[] pdf = given().get("/letters/" + letter.slug + "/letter.pdf").then().statusCode(200)
+                .contentType("application/pdf")
+                .header("Content-Disposition", containsString("filename=\"" + letter.slug + "-"))
+                .header("ETag", org.hamcrest.Matchers.notNullValue())
+                .extract().asByteArray();
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFKC);
+            assertTrue(text.contains(letter.title), "title");
+            assertTrue(text.contains("Signed by 8 organizations and 1 individual"), "count line");
+            for (String name : NAMES) {
+                String expected = Normalizer.normalize(name, Normalizer.Form.NFKC);
+                assertTrue(text.contains(expected) || text.contains(new StringBuilder(expected).reverse()),
+                        "missing " + name + " in:\n" + text);
+            }
+            assertTrue(text.contains("Dr. Ada Example") && text.contains("Professor of Law, State University*"));
+            assertTrue(text.contains("Affiliation for identification only"));
+            for (String hidden : notShown.keySet()) {
+                assertFalse(text.contains(hidden), hidden + " must not appear");
+            }
+            for (String email : emails) {
+                assertFalse(text.contains(email), "no contact email");
+            }
+            assertFalse(text.contains("Ana Contact") || text.contains("510 555"), "no contact details");
+            assertTrue(text.contains("Page 1 of " + doc.getNumberOfPages()), "page numbers");
+            assertEquals(letter.title, doc.getDocumentInformation().getTitle());
+            assertEquals("Test Coalition", doc.getDocumentInformation().getAuthor());
+            assertNotNull(doc.getDocumentCatalog().getMetadata(), "XMP metadata (PDF/A)");
+            assertFalse(doc.getDocumentCatalog().getOutputIntents().isEmpty(), "sRGB output intent (PDF/A)");
+            assertEquals("en", doc.getDocumentCatalog().getLanguage());
+            assertNotNull(doc.getDocumentCatalog().getStructureTreeRoot(), "tagged for accessibility");
+            for (PDPage page : doc.getPages()) {
+                for (var fontName : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(fontName);
+                    assertTrue(font.isEmbedded(), font.getName() + " is embedded");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMatchingETagGets304AndAChangeMakesANewPdf() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        String etag = given().get("/letters/" + letter.slug + "/letter.pdf").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).get("/letters/" + letter.slug + "/letter.pdf").then().statusCode(304)
+                .header("ETag", equalTo(etag));
+        String email = TestData.uniqueEmail("change");
+        SignOnForms.post(letter.slug, SignOnForms.organization("Newly Approved", email));
+        data.approve(email);
+        given().header("If-None-Match", etag).get("/letters/" + letter.slug + "/letter.pdf").then().statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.not(equalTo(etag)));
+    }
+
+    @Test
+    void aBurstOfDownloadsCausesOneRender() throws Exception {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        for (int i = 0; i < 30; i++) {
+            String email = TestData.uniqueEmail("burst");
+            SignOnForms.post(letter.slug, SignOnForms.organization("Burst Org " + i, email));
+            data.approve(email);
+        }
+        long before = renderer.renderCount();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                calls.add(() -> given().get("/letters/" + letter.slug + "/letter.pdf").statusCode());
+            }
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                assertEquals(200, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, renderer.renderCount() - before, "24 simultaneous downloads, one render");
+    }
+
+    @Test
+    void draftsArePrivateButAdminsCanPreviewThem() {
+        Letter draft = data.draft(LetterOptions.organizationsOnly());
+        given().get("/letters/" + draft.slug + "/letter.pdf").then().statusCode(404);
+    }
+}
