@@ -15,7 +15,8 @@ public class ClusterLock {
     /** Keys of the jobs that must not run twice at once. */
     public enum Job {
         OUTBOX_SENDER(7_100_001L),
-        DEADLINE_CLOSER(7_100_002L);
+        DEADLINE_CLOSER(7_100_002L),
+        PUBLIC_TALLY(7_100_003L);
 
         final long key;
 

@@ -42,6 +42,9 @@ public class LetterService {
     @Inject
     SiteConfig site;
 
+    @Inject
+    jakarta.enterprise.event.Event<PublicPageChanged> pageChanged;
+
     // ----- authoring ---------------------------------------------------------------------------
 
     @Transactional
@@ -107,6 +110,7 @@ public class LetterService {
                     AuditLog.values("version", version.number - 1), AuditLog.values("version", version.number, "sha256", version.sha256));
         }
         audit.record(actor, "letter.edited", Subject.letter(letter.id), before, snapshot(letter));
+        pageChanged.fire(new PublicPageChanged(letter.id));
         return letter;
     }
 
@@ -117,6 +121,7 @@ public class LetterService {
         LetterVersion version = letter.publish(Instant.now());
         version.persist();
         audit.record(actor, "letter.published", Subject.letter(letter.id), before, lifecycle(letter));
+        pageChanged.fire(new PublicPageChanged(letter.id));
         return letter;
     }
 
@@ -126,6 +131,7 @@ public class LetterService {
         Map<String, Object> before = lifecycle(letter);
         letter.close(Instant.now());
         audit.record(actor, "letter.closed", Subject.letter(letter.id), before, lifecycle(letter));
+        pageChanged.fire(new PublicPageChanged(letter.id));
         return letter;
     }
 
@@ -135,6 +141,7 @@ public class LetterService {
         Map<String, Object> before = lifecycle(letter);
         letter.reopen(Instant.now(), newDeadline);
         audit.record(actor, "letter.reopened", Subject.letter(letter.id), before, lifecycle(letter));
+        pageChanged.fire(new PublicPageChanged(letter.id));
         return letter;
     }
 
@@ -161,6 +168,7 @@ public class LetterService {
         Map<String, Object> before = lifecycle(letter);
         letter.deliver(Instant.now(), on.atTime(12, 0).atZone(site.timeZone()).toInstant(), recipient, means);
         audit.record(actor, "letter.delivered", Subject.letter(letter.id), before, lifecycle(letter));
+        pageChanged.fire(new PublicPageChanged(letter.id));
         return letter;
     }
 
@@ -170,6 +178,7 @@ public class LetterService {
         Map<String, Object> before = lifecycle(letter);
         letter.archive(Instant.now());
         audit.record(actor, "letter.archived", Subject.letter(letter.id), before, lifecycle(letter));
+        pageChanged.fire(new PublicPageChanged(letter.id));
         return letter;
     }
 
@@ -187,6 +196,7 @@ public class LetterService {
         update.createdAt = now;
         update.updatedAt = now;
         update.persist();
+        touch(letter, now);
         audit.record(actor, "update.posted", Subject.letter(letter.id), null,
                 AuditLog.values("update", update.id, "postedOn", postedOn.toString(), "markdown", body));
         return update;
@@ -200,6 +210,7 @@ public class LetterService {
         update.postedOn = postedOn;
         update.bodyMarkdown = body;
         update.updatedAt = Instant.now();
+        touch(update.letter, update.updatedAt);
         audit.record(actor, "update.edited", Subject.letter(update.letter.id), before,
                 AuditLog.values("update", update.id, "postedOn", postedOn.toString(), "markdown", body));
         return update;
@@ -210,7 +221,14 @@ public class LetterService {
         CampaignUpdate update = requireUpdate(updateId);
         audit.record(actor, "update.removed", Subject.letter(update.letter.id),
                 AuditLog.values("update", update.id, "postedOn", update.postedOn.toString(), "markdown", update.bodyMarkdown), null);
+        touch(update.letter, Instant.now());
         update.delete();
+    }
+
+    /** Campaign updates are part of the letter's page: changing them changes the letter's row version. */
+    private void touch(Letter letter, Instant now) {
+        letter.updatedAt = now;
+        pageChanged.fire(new PublicPageChanged(letter.id));
     }
 
     public CampaignUpdate requireUpdate(long updateId) {
@@ -238,6 +256,7 @@ public class LetterService {
             Map<String, Object> before = lifecycle(letter);
             letter.close(now);
             audit.record(Actor.SYSTEM, "letter.closed-at-deadline", Subject.letter(letter.id), before, lifecycle(letter));
+            pageChanged.fire(new PublicPageChanged(letter.id));
         }
         return due.stream().map(l -> l.slug).toList();
     }

@@ -62,13 +62,16 @@ public class LetterApi {
     @Inject
     LetterConfig config;
 
+    @Inject
+    LetterPageService pages;
+
     @GET
     @Operation(summary = "Open and delivered letters")
     public List<LetterSummary> list() {
         return Letter.<Letter>list("state in ?1 order by openedAt desc",
                         List.of(LetterState.OPEN, LetterState.CLOSED, LetterState.DELIVERED)).stream()
                 .map(l -> new LetterSummary(l.slug, l.title, l.addressees, l.coalitionName, l.state().name(),
-                        l.signDeadline, Counts.of(signatories.counts(l.id))))
+                        l.signDeadline, Counts.of(pages.countsOf(l))))
                 .toList();
     }
 
@@ -84,7 +87,7 @@ public class LetterApi {
         return new LetterDetail(l.slug, v.title, v.addressees, l.coalitionName, l.coalitionContact, l.state().name(),
                 l.acceptsSignaturesAt(Instant.now()), l.signDeadline, v.number, v.sha256, l.textChangedAt(),
                 v.bodyMarkdown, markdown.toHtml(v.bodyMarkdown, Markdown.LETTER_BODY_TOP_HEADING), updates,
-                Counts.of(signatories.counts(l.id)));
+                Counts.of(pages.countsOf(l)));
     }
 
     @GET

@@ -38,6 +38,9 @@ public class LetterPageService {
     /** Frozen texts never change, so their HTML is rendered once per digest. */
     private final Map<String, String> bodyHtmlBySha = new ConcurrentHashMap<>();
 
+    @Inject
+    LetterDirectory directory;
+
     public LetterViews.Home home() {
         Instant now = Instant.now();
         List<LetterViews.LetterCard> open = Letter.<Letter>list("state", LetterState.OPEN).stream()
@@ -53,6 +56,7 @@ public class LetterPageService {
 
     public LetterViews.LetterPage page(String slug, String requestedKind) {
         Letter letter = publicLetter(slug);
+        PublicSignatories.Counts counts = countsOf(letter);
         LetterVersion version = LetterVersion.find(letter.id, letter.currentVersion()).orElseThrow();
         String html = bodyHtmlBySha.computeIfAbsent(version.sha256,
                 sha -> markdown.toHtml(version.bodyMarkdown, Markdown.LETTER_BODY_TOP_HEADING));
@@ -60,7 +64,6 @@ public class LetterPageService {
                 .map(u -> new LetterViews.Update(dates.date(u.postedOn), u.postedOn.toString(),
                         markdown.toHtml(u.bodyMarkdown, Markdown.UPDATE_TOP_HEADING)))
                 .toList();
-        PublicSignatories.Counts counts = signatories.counts(letter.id);
         List<PublicSignatories.Signatory> first = signatories.first(letter.id, config.inlineSignatories());
         return new LetterViews.LetterPage(header(letter, version), html, updates, counts,
                 first.stream().filter(PublicSignatories.Signatory::organization).toList(),
@@ -72,7 +75,7 @@ public class LetterPageService {
     public LetterViews.SignatoriesPage signatories(String slug, String query, int page) {
         Letter letter = publicLetter(slug);
         LetterVersion version = LetterVersion.find(letter.id, letter.currentVersion()).orElseThrow();
-        return new LetterViews.SignatoriesPage(header(letter, version), signatories.counts(letter.id),
+        return new LetterViews.SignatoriesPage(header(letter, version), countsOf(letter),
                 signatories.search(letter.id, query, page, config.pageSize()));
     }
 
@@ -82,7 +85,13 @@ public class LetterPageService {
 
     private LetterViews.LetterCard card(Letter letter) {
         return new LetterViews.LetterCard(letter.slug, letter.title, letter.addressees, letter.coalitionName,
-                signatories.counts(letter.id).line(), stateNote(letter, Instant.now()));
+                countsOf(letter).line(), stateNote(letter, Instant.now()));
+    }
+
+    /** The batched public counts (see PublicTally), or exact ones for a letter not counted yet. */
+    public PublicSignatories.Counts countsOf(Letter letter) {
+        return directory.find(letter.slug).filter(e -> e.listVersion() >= 0).map(LetterDirectory.Entry::counts)
+                .orElseGet(() -> signatories.counts(letter.id));
     }
 
     private LetterViews.Header header(Letter letter, LetterVersion version) {

@@ -2,15 +2,30 @@ package org.undersigned.letterpage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The public pages: the list of letters, a letter with its sign-on form, and the full signatory list. */
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The public pages: the list of letters, a letter with its sign-on form, and the full signatory
+ * list. Each is rendered once per version of what it shows (see {@link PageCache}) and then
+ * served from memory with an ETag.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class LetterPages {
@@ -27,20 +42,55 @@ public class LetterPages {
     @Inject
     LetterPageService pages;
 
+    @Inject
+    LetterDirectory directory;
+
+    @Inject
+    PageCache cache;
+
     @GET
-    public TemplateInstance home() {
-        return Templates.home(pages.home());
+    public Uni<Response> home(HttpHeaders headers) {
+        String versions = directory.all().stream().sorted(Comparator.comparing(LetterDirectory.Entry::id))
+                .map(e -> e.id() + ":" + e.rowVersion() + ":" + e.listVersion() + ":" + e.acceptsSignaturesAt(Instant.now()))
+                .collect(Collectors.joining(","));
+        return cache.serve("home|" + versions, headers, () -> Templates.home(pages.home()).render());
     }
 
     @GET
     @Path("letters/{slug}")
-    public TemplateInstance letter(@RestPath String slug, @RestQuery("as") String as) {
-        return Templates.letter(pages.page(slug, as));
+    public Uni<Response> letter(@RestPath String slug, @RestQuery("as") String as, HttpHeaders headers) {
+        String kind = "individual".equalsIgnoreCase(as) ? "individual" : "organization";
+        return withEntry(slug, e -> cache.serve(key("letter", e) + "|" + kind, headers,
+                () -> Templates.letter(pages.page(slug, kind)).render()));
     }
 
     @GET
     @Path("letters/{slug}/signatories")
-    public TemplateInstance signatories(@RestPath String slug, @RestQuery String q, @RestQuery Integer page) {
-        return Templates.signatories(pages.signatories(slug, q, page == null ? 1 : page));
+    public Uni<Response> signatories(@RestPath String slug, @RestQuery String q, @RestQuery Integer page,
+                                     HttpHeaders headers) {
+        String query = q == null ? "" : q.strip();
+        if (query.length() > 100) {
+            query = query.substring(0, 100);
+        }
+        int p = page == null || page < 1 ? 1 : Math.min(page, 100_000);
+        String finalQuery = query;
+        return withEntry(slug, e -> cache.serve(key("list", e) + "|" + p + "|" + finalQuery, headers,
+                () -> Templates.signatories(pages.signatories(slug, finalQuery.isEmpty() ? null : finalQuery, p)).render()));
+    }
+
+    /** What every page of one letter depends on. */
+    private static String key(String page, LetterDirectory.Entry e) {
+        return page + "|" + e.id() + "|" + e.rowVersion() + "|" + e.listVersion() + "|" + e.acceptsSignaturesAt(Instant.now());
+    }
+
+    /** The letter from this instance's directory, or from the database (on a worker thread) if it is new here. */
+    private Uni<Response> withEntry(String slug, Function<LetterDirectory.Entry, Uni<Response>> then) {
+        Optional<LetterDirectory.Entry> known = directory.cached(slug);
+        if (known.isPresent()) {
+            return then.apply(known.get());
+        }
+        return Uni.createFrom().item(() -> directory.find(slug))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(found -> then.apply(found.orElseThrow(NotFoundException::new)));
     }
 }

@@ -48,6 +48,9 @@ public class SignOnService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    jakarta.enterprise.event.Event<org.undersigned.letter.PublicPageChanged> pageChanged;
+
     /**
      * Records a signature as UNCONFIRMED and queues the confirmation email. When the same address
      * has already signed for the same organization, nothing new is stored; the address's owner is
@@ -105,6 +108,9 @@ public class SignOnService {
         SignatureState before = s.state();
         s.confirm(now, autoApprove);
         recordState(s, "signature.confirmed", before);
+        if (autoApprove) {
+            publicListChanged(s);
+        }
         return Optional.of(rotateManageToken(s, now));
     }
 
@@ -142,6 +148,9 @@ public class SignOnService {
             SignatureState before = s.state();
             s.withdraw(now);
             recordState(s, "signature.withdrawn", before);
+            if (before == SignatureState.APPROVED) {
+                publicListChanged(s);
+            }
         }
         return new SignerLink(SignerLink.Status.VALID, view(s, now));
     }
@@ -195,6 +204,9 @@ public class SignOnService {
         after.put("state", s.state().name());
         before.put("state", stateBefore.name());
         audit.record(Actor.SIGNER, "signature.corrected", Subject.signature(s.letter.id, s.id), before, after);
+        if (stateBefore == SignatureState.APPROVED) {
+            publicListChanged(s);
+        }
         return new SignerLink(SignerLink.Status.VALID, view(s, now));
     }
 
@@ -329,6 +341,10 @@ public class SignOnService {
         return Tokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash)
                 .filter(s -> !s.manageLinkExpiredAt(now))
                 .orElseThrow(NotFoundException::new);
+    }
+
+    private void publicListChanged(Signature s) {
+        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
     }
 
     private void recordState(Signature s, String action, SignatureState before) {

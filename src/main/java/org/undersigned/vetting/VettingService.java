@@ -47,6 +47,9 @@ public class VettingService {
     @Inject
     SignerNotices notices;
 
+    @Inject
+    jakarta.enterprise.event.Event<org.undersigned.letter.PublicPageChanged> pageChanged;
+
     @Transactional
     public Signature approve(SignedInAdmin admin, long signatureId, long expectedVersion) {
         Signature s = requireVettable(admin, signatureId, expectedVersion);
@@ -145,6 +148,9 @@ public class VettingService {
     }
 
     private void record(SignedInAdmin admin, Signature s, String action, SignatureState before, Map<String, Object> extra) {
+        if (before == SignatureState.APPROVED || s.state() == SignatureState.APPROVED) {
+            pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
+        }
         Map<String, Object> after = AuditLog.values("state", s.state());
         if (extra != null) {
             after.putAll(extra);

@@ -31,6 +31,9 @@ public class TestData {
     @Inject
     EntityManager em;
 
+    @Inject
+    jakarta.enterprise.event.Event<org.undersigned.letter.PublicPageChanged> pageChanged;
+
     public static String uniqueSlug(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -112,16 +115,21 @@ public class TestData {
             s.confirm(Instant.now(), false);
         }
         s.approve(Instant.now(), null);
+        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
     }
 
     @Transactional
     public void reject(String email) {
-        Signature.<Signature>find("email", email).singleResult().reject(Instant.now(), null, "test");
+        Signature s = Signature.<Signature>find("email", email).singleResult();
+        s.reject(Instant.now(), null, "test");
+        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
     }
 
     @Transactional
     public void withdraw(String email) {
-        Signature.<Signature>find("email", email).singleResult().withdraw(Instant.now());
+        Signature s = Signature.<Signature>find("email", email).singleResult();
+        s.withdraw(Instant.now());
+        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
     }
 
     @Transactional
@@ -138,8 +146,9 @@ public class TestData {
 
     @Transactional
     public void setDeadline(long letterId, Instant deadline) {
-        em.createNativeQuery("update letter set sign_deadline = ?1 where id = ?2")
+        em.createNativeQuery("update letter set sign_deadline = ?1, version = version + 1 where id = ?2")
                 .setParameter(1, deadline).setParameter(2, letterId).executeUpdate();
+        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(letterId));
     }
 
     /** Until the admin issue adds the delivery form, tests deliver through the aggregate. */
@@ -147,6 +156,7 @@ public class TestData {
     public void deliver(long letterId, String to) {
         Letter letter = Letter.findById(letterId);
         letter.deliver(Instant.now(), Instant.now(), to, "by email");
+        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(letterId));
     }
 
     @Transactional

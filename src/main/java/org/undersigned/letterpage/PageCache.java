@@ -1,0 +1,74 @@
+package org.undersigned.letterpage;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.undersigned.infra.Hashing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * Rendered public pages, kept by a key made of everything they depend on (the letter row's
+ * version, the approved-list version, the request's options). A new version is a new key, so
+ * nothing is ever invalidated by hand. The ETag is derived from the key, so a matching
+ * If-None-Match is answered with 304 without rendering or even looking at the cache; a cached
+ * page is answered on the I/O thread without touching the database.
+ */
+@ApplicationScoped
+public class PageCache {
+
+    record Page(String etag, byte[] body) {
+    }
+
+    private final Cache<String, Page> pages = Caffeine.newBuilder()
+            .maximumWeight(96L * 1024 * 1024)
+            .weigher((String key, Page page) -> page.body().length + key.length())
+            .build();
+
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
+    String release;
+
+    public String etag(String key) {
+        return "\"" + Hashing.sha256Hex(release + "|" + key).substring(0, 32) + "\"";
+    }
+
+    /**
+     * @param render produces the page's HTML; it runs on a worker thread inside a read-only
+     *               transaction, and only when the page is not cached yet
+     */
+    public Uni<Response> serve(String key, HttpHeaders headers, Supplier<String> render) {
+        String etag = etag(key);
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+            return Uni.createFrom().item(cacheHeaders(Response.notModified(), etag).build());
+        }
+        Page cached = pages.getIfPresent(key);
+        if (cached != null) {
+            return Uni.createFrom().item(ok(cached));
+        }
+        return Uni.createFrom().item(() -> pages.get(key, k -> new Page(etag,
+                        QuarkusTransaction.requiringNew().call(render::get).getBytes(StandardCharsets.UTF_8))))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(this::ok);
+    }
+
+    private Response ok(Page page) {
+        return cacheHeaders(Response.ok(page.body(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")), page.etag()).build();
+    }
+
+    /**
+     * Browsers check back every time (a 304 costs nothing); a CDN may keep a page for two
+     * seconds, the same staleness the counts already have.
+     */
+    private static Response.ResponseBuilder cacheHeaders(Response.ResponseBuilder builder, String etag) {
+        return builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "public, max-age=0, s-maxage=2, must-revalidate");
+    }
+}
