@@ -95,6 +95,8 @@ public class AccountService {
     /** Creates the first admin from configuration when no account has that address. */
     @Transactional
     public boolean ensureFirstAdmin(String email, String name, String password) {
+        // Several instances may start together: they take turns, and only the first creates it.
+        Account.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(7100010)").getSingleResult();
         if (Account.findByEmail(email).isPresent()) {
             return false;
         }

@@ -41,7 +41,7 @@ public class DevMailboxResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
-        List<OutboxEmail> emails = OutboxEmail.find("order by id desc").page(0, 200).list();
+        List<OutboxEmail> emails = OutboxEmail.find("order by createdAt desc, id desc").page(0, 200).list();
         return Templates.devMailbox(emails.stream().map(DevMailboxResource::view).toList());
     }
 

@@ -4,10 +4,16 @@ import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -15,16 +21,22 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Renders the letter PDF with openhtmltopdf from a Qute template: fonts shipped inside the
- * application (Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese, Japanese, Korean), ICU for
- * bidirectional text and Arabic shaping, PDF/A-2u with an sRGB output intent and XMP metadata,
- * and PDF/UA tagging. Nothing outside the document is ever fetched.
+ * Renders the letter PDF. The letter itself (title, addressees, Markdown text, summary) is laid
+ * out by openhtmltopdf from a Qute template; the signatory pages, which can run to thousands, are
+ * drawn onto the same document with PDFBox ({@link SignatoryPages}); then every page gets its
+ * header, footer and page number ({@link PageStamps}). Fonts are shipped inside the application
+ * (Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese, Japanese, Korean), ICU handles
+ * bidirectional text and Arabic shaping, the document is PDF/A-2u (sRGB output intent, XMP
+ * metadata, embedded fonts) and tagged for accessibility. Nothing outside it is ever fetched.
  */
 @ApplicationScoped
 public class LetterPdfRenderer {
@@ -65,7 +77,6 @@ public class LetterPdfRenderer {
 
     public byte[] render(PdfView view) {
         String html = Templates.letterPdf(view).render();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
@@ -83,14 +94,38 @@ public class LetterPdfRenderer {
             builder.useFont(() -> new ByteArrayInputStream(bytes), f.family(), f.weight(), f.style(), true);
         }
         builder.withHtmlContent(html, null);
-        builder.toStream(out);
-        try {
-            builder.run();
+        builder.toStream(OutputStream.nullOutputStream());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try (PdfBoxRenderer renderer = builder.buildPdfRenderer(); PDDocument doc = renderer.createPDFKeepOpen()) {
+            PdfText body = new PdfText(chain(doc, "NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf"));
+            PdfText headings = new PdfText(chain(doc, "NotoSans-Bold.ttf", "NotoSansArabic-Bold.ttf"));
+            List<String> closing = new ArrayList<>();
+            if (view.anyAffiliation()) {
+                closing.add("* Affiliation for identification only.");
+            }
+            closing.add("Text version " + view.version() + ", SHA-256 " + view.sha256() + ".");
+            closing.add("The current list is at " + view.url());
+            new SignatoryPages(doc, body, headings).append(view.sections(), closing);
+            PageStamps.stamp(doc, body, view.title(), view.url());
+            doc.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException("rendering the letter PDF failed", e);
         }
         renders.incrementAndGet();
         return out.toByteArray();
+    }
+
+    /** The font chain for drawn text: the given Latin and Arabic faces, then Hebrew, Chinese/Japanese, Korean. */
+    private List<PdfText.ChainFont> chain(PDDocument doc, String latin, String arabic) throws IOException {
+        List<PdfText.ChainFont> chain = new ArrayList<>();
+        for (String file : List.of(latin, arabic, "NotoSansHebrew-Regular.ttf", "DroidSansFallbackFull.ttf", "NanumGothic.ttf")) {
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes.get(file)));
+            // PDFBox would run glyph substitution on every line, compiling regular expressions as
+            // it goes (most of the time of a long list). Arabic is shaped by ICU already.
+            ttf.setEnableGsub(false);
+            chain.add(new PdfText.ChainFont(PDType0Font.load(doc, ttf, true), ttf, ttf.getUnicodeCmapLookup()));
+        }
+        return chain;
     }
 
     /** How many PDFs this instance has rendered: lets tests prove that a burst causes one render. */

@@ -69,7 +69,8 @@ public class LetterPdfs {
         if (known != null && known.key().equals(key)) {
             return known;
         }
-        Optional<StoredPdf> stored = load(letter.id).filter(p -> p.key().equals(key));
+        Optional<StoredPdf> stored = storedKey(letter.id).filter(key::equals).flatMap(k -> load(letter.id))
+                .filter(p -> p.key().equals(key));
         if (stored.isPresent()) {
             memory.put(letter.id, stored.get());
             return stored.get();
@@ -92,8 +93,8 @@ public class LetterPdfs {
      */
     public boolean refreshIfStale(Letter letter) {
         Key key = currentKey(letter);
-        Optional<StoredPdf> stored = load(letter.id);
-        if (stored.isEmpty() || stored.get().key().equals(key)) {
+        Optional<Key> stored = storedKey(letter.id);
+        if (stored.isEmpty() || stored.get().equals(key)) {
             return false;
         }
         StoredPdf pdf = inFlight.computeIfAbsent(key, k -> CompletableFuture
@@ -119,9 +120,8 @@ public class LetterPdfs {
             }
             Letter letter = Letter.findById(wanted.letterId());
             Key key = currentKey(letter);
-            Optional<StoredPdf> stored = load(letter.id);
-            if (stored.isPresent() && stored.get().key().equals(key)) {
-                return stored.get(); // another instance rendered it while we waited
+            if (storedKey(letter.id).filter(key::equals).isPresent()) {
+                return load(letter.id).orElseThrow(); // another instance rendered it while we waited
             }
             long start = System.nanoTime();
             byte[] content = renderer.render(views.of(letter));
@@ -143,6 +143,20 @@ public class LetterPdfs {
                     key.textVersion(), key.listVersion(), content.length, millis);
             return pdf;
         });
+    }
+
+    /** Which version is stored, without fetching the PDF itself (it can be megabytes). */
+    @SuppressWarnings("unchecked")
+    private Optional<Key> storedKey(long letterId) {
+        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                        "select text_version, list_version, etag from letter_pdf where letter_id = ?1")
+                .setParameter(1, letterId).getResultList());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        Key key = new Key(letterId, ((Number) r[0]).intValue(), ((Number) r[1]).longValue());
+        return key.etag().equals(r[2]) ? Optional.of(key) : Optional.empty();
     }
 
     @SuppressWarnings("unchecked")

@@ -116,7 +116,7 @@ public class PublicSignatories {
      */
     public ListState listState(long letterId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select list_seq, list_changed_at from signature where letter_id = ?1"
+        List<Object[]> rows = em.createNativeQuery("select list_seq, list_changed_at from signature where letter_id = ?1 and list_seq > 0"
                         + " order by list_seq desc limit 1")
                 .setParameter(1, letterId).getResultList();
         if (rows.isEmpty()) {

@@ -53,7 +53,8 @@ public class SignOnPages {
             String html = SignerPages.form(signPage(letter, SignOnFormView.of(letter, input, e.errors()))).render();
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
         }
-        return Response.seeOther(URI.create("/letters/" + slug + "/signed")).build();
+        // A relative Location (RFC 9110) spares building an absolute URI on every sign-on.
+        return Response.status(Response.Status.SEE_OTHER).header("Location", "/letters/" + slug + "/signed").build();
     }
 
     @GET

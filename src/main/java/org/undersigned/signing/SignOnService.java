@@ -31,6 +31,10 @@ public class SignOnService {
     SignOnValidation validation;
 
     @Inject
+    SignOnLetters letters;
+
+
+    @Inject
     SignatureInserts inserts;
 
     @Inject
@@ -58,20 +62,23 @@ public class SignOnService {
      */
     @Transactional
     public void signOn(String slug, SignOnInput input) {
-        Letter letter = Letter.findBySlug(slug).filter(l -> l.state().isPublic()).orElseThrow(NotFoundException::new);
+        SignOnLetters.Facts letter = letters.find(slug).orElseThrow(NotFoundException::new);
         Instant now = Instant.now();
-        requireOpen(letter, now);
-        FormErrors errors = validation.check(input, letter);
+        if (!letter.acceptsSignaturesAt(now)) {
+            requireOpen(Letter.findById(letter.id()), now);
+        }
+        FormErrors errors = validation.check(input, letter.organizationsMaySign(), letter.individualsMaySign());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         Tokens.Token confirm = tokens.issue();
-        Signature s = newSignature(letter, input, confirm, now);
-        Optional<Long> id = inserts.insertIfNew(s);
-        if (id.isPresent()) {
-            emails.confirmation(s, confirm.raw(), false);
-        } else {
-            remindExisting(Signature.findLiveForUpdate(letter.id, s.kind, s.emailNormalized, s.nameKey).orElseThrow(), now);
+        // The hot path neither reads the letter row nor opens a Hibernate session: an id is all the insert needs.
+        Letter ref = new Letter();
+        ref.id = letter.id();
+        Signature s = newSignature(ref, letter.version(), input, confirm, now);
+        Optional<Long> queued = inserts.insertWithEmail(s, emails.confirmationDraft(s, letter.title(), confirm.raw(), false));
+        if (queued.isEmpty()) {
+            remindExisting(Signature.findLiveForUpdate(letter.id(), s.kind, s.emailNormalized, s.nameKey).orElseThrow(), now);
         }
     }
 
@@ -260,10 +267,10 @@ public class SignOnService {
                 + "Thank you for your support.");
     }
 
-    private Signature newSignature(Letter letter, SignOnInput input, Tokens.Token confirm, Instant now) {
+    private Signature newSignature(Letter letter, int letterVersion, SignOnInput input, Tokens.Token confirm, Instant now) {
         Signature s = new Signature();
         s.letter = letter;
-        s.letterVersion = letter.currentVersion();
+        s.letterVersion = letterVersion;
         s.kind = input.signatoryKind().orElseThrow();
         s.displayName = input.displayName();
         s.sortKey = NameKeys.sortKey(s.displayName);

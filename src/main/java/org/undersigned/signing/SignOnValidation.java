@@ -18,16 +18,20 @@ public class SignOnValidation {
     Validator validator;
 
     public FormErrors check(SignOnInput input, Letter letter) {
+        return check(input, letter.organizationsMaySign, letter.individualsMaySign);
+    }
+
+    public FormErrors check(SignOnInput input, boolean organizationsMaySign, boolean individualsMaySign) {
         FormErrors errors = FormErrors.none();
         Optional<SignatoryKind> kind = input.signatoryKind();
         if (kind.isEmpty()) {
             errors.add("kind", "Choose whether you are signing for an organization or as an individual.");
             return errors;
         }
-        if (kind.get() == SignatoryKind.ORGANIZATION && !letter.organizationsMaySign) {
+        if (kind.get() == SignatoryKind.ORGANIZATION && !organizationsMaySign) {
             errors.add("kind", "This letter is signed by individuals only.");
         }
-        if (kind.get() == SignatoryKind.INDIVIDUAL && !letter.individualsMaySign) {
+        if (kind.get() == SignatoryKind.INDIVIDUAL && !individualsMaySign) {
             errors.add("kind", "This letter is signed by organizations only.");
         }
         Class<?> group = kind.get() == SignatoryKind.ORGANIZATION

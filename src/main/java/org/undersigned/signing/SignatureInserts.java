@@ -33,42 +33,80 @@ public class SignatureInserts {
     @Inject
     EntityManager em;
 
+    /** Agroal's pool: a connection taken inside a transaction is enlisted in it, without a Hibernate session. */
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * The sign-on's whole write: the signature and its confirmation email in one statement and
+     * one round trip ({@code WITH … INSERT}). When the signer already has a live entry, neither
+     * row is written.
+     *
+     * @return the outbox row's id, or empty when the signer already had a live entry
+     */
+    public Optional<Long> insertWithEmail(Signature s, SignerEmails.Draft email) {
+        String sql = "with s as (" + INSERT + ") "
+                + "insert into outbox_email (id, kind, recipient, subject, body_text, created_at, next_attempt_at, attempts) "
+                + "select nextval('outbox_email_seq'), ?, ?, ?, ?, ?, ?, 0 from s returning id";
+        try (java.sql.Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(sql)) {
+            int i = bind(ps, s);
+            ps.setString(i++, email.kind());
+            ps.setString(i++, email.recipient());
+            ps.setString(i++, email.subject());
+            ps.setString(i++, email.body());
+            setInstant(ps, i++, s.createdAt);
+            setInstant(ps, i, s.createdAt);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.persistence.PersistenceException("inserting a sign-on failed", e);
+        }
+    }
+
     /** The new entry's id, or empty when a live entry for the same signer already exists. */
     public Optional<Long> insertIfNew(Signature s) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-                int i = 1;
-                ps.setLong(i++, s.letter.id);
-                ps.setInt(i++, s.letterVersion);
-                ps.setString(i++, s.kind.name());
-                ps.setString(i++, s.state().name());
-                ps.setString(i++, s.source);
-                ps.setString(i++, s.displayName);
-                ps.setString(i++, s.affiliation);
-                ps.setString(i++, s.website);
-                ps.setString(i++, s.websiteDomain);
-                ps.setString(i++, s.city);
-                ps.setString(i++, s.region);
-                ps.setString(i++, s.country);
-                ps.setString(i++, s.orgType == null ? null : s.orgType.name());
-                ps.setString(i++, s.sortKey);
-                ps.setString(i++, s.nameKey);
-                ps.setString(i++, s.contactName);
-                ps.setString(i++, s.contactTitle);
-                ps.setString(i++, s.email);
-                ps.setString(i++, s.emailNormalized);
-                ps.setString(i++, s.phone);
-                ps.setBoolean(i++, s.consentPublic);
-                ps.setBoolean(i++, s.consentUpdates);
-                ps.setString(i++, s.confirmTokenHash);
-                setInstant(ps, i++, s.confirmExpiresAt);
-                setInstant(ps, i++, s.createdAt);
-                setInstant(ps, i, s.updatedAt);
+                bind(ps, s);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
                 }
             }
         });
+    }
+
+    /** Binds the signature's values; returns the next parameter index. */
+    private static int bind(PreparedStatement ps, Signature s) throws java.sql.SQLException {
+        int i = 1;
+        ps.setLong(i++, s.letter.id);
+        ps.setInt(i++, s.letterVersion);
+        ps.setString(i++, s.kind.name());
+        ps.setString(i++, s.state().name());
+        ps.setString(i++, s.source);
+        ps.setString(i++, s.displayName);
+        ps.setString(i++, s.affiliation);
+        ps.setString(i++, s.website);
+        ps.setString(i++, s.websiteDomain);
+        ps.setString(i++, s.city);
+        ps.setString(i++, s.region);
+        ps.setString(i++, s.country);
+        ps.setString(i++, s.orgType == null ? null : s.orgType.name());
+        ps.setString(i++, s.sortKey);
+        ps.setString(i++, s.nameKey);
+        ps.setString(i++, s.contactName);
+        ps.setString(i++, s.contactTitle);
+        ps.setString(i++, s.email);
+        ps.setString(i++, s.emailNormalized);
+        ps.setString(i++, s.phone);
+        ps.setBoolean(i++, s.consentPublic);
+        ps.setBoolean(i++, s.consentUpdates);
+        ps.setString(i++, s.confirmTokenHash);
+        setInstant(ps, i++, s.confirmExpiresAt);
+        setInstant(ps, i++, s.createdAt);
+        setInstant(ps, i++, s.updatedAt);
+        return i;
     }
 
     private static void setInstant(PreparedStatement ps, int index, java.time.Instant instant) throws java.sql.SQLException {

@@ -44,10 +44,19 @@ public class SignerEmails {
     @Inject
     Dates dates;
 
+    /** An email written but not yet queued: the sign-on inserts it in the same statement as the signature. */
+    public record Draft(String kind, String recipient, String subject, String body) {
+    }
+
     public void confirmation(Signature s, String token, boolean again) {
-        String body = Templates.confirm(greeting(s), s.letter.title, signingAs(s), confirmUrl(token),
+        Draft d = confirmationDraft(s, s.letter.title, token, again);
+        outbox.enqueue(d.kind(), d.recipient(), d.subject(), d.body());
+    }
+
+    public Draft confirmationDraft(Signature s, String letterTitle, String token, boolean again) {
+        String body = Templates.confirm(greeting(s), letterTitle, signingAs(s), confirmUrl(token),
                 dates.dateTime(s.confirmExpiresAt), again).render();
-        outbox.enqueue("signing.confirm", s.email, "Please confirm your signature: " + s.letter.title, body);
+        return new Draft("signing.confirm", s.email, "Please confirm your signature: " + letterTitle, body);
     }
 
     /** Someone signed again with the same address and organization: tell the owner, privately. */

@@ -65,29 +65,29 @@ class AdminBrowserTest {
         browser.findElement(By.id("f-email")).sendKeys(email);
         browser.findElement(By.id("f-consentPublic")).click();
         browser.findElement(By.cssSelector("form.sign-on button[type=submit]")).click();
-        assertEquals("Check your email", browser.findElement(By.tagName("h1")).getText());
+        Browser.waitForHeading(browser, "Check your email");
 
         browser.get(root + "dev/mail");
         browser.findElement(By.xpath("//li[contains(@class,'mail')][.//dd[text()='" + email + "']]"))
                 .findElement(By.partialLinkText("/confirm/")).click();
         browser.findElement(By.xpath("//button[text()='Confirm my signature']")).click();
-        assertTrue(browser.getPageSource().contains("Waiting for review"));
+        Browser.waitForText(browser, "Waiting for review");
 
         // The admin signs in; the queue link brings them to the sign-in page first.
         String adminEmail = admins.create(Role.ADMIN);
         browser.get(root + "admin/letters/" + letter.id + "/queue");
-        assertEquals("Sign in to manage letters", browser.findElement(By.tagName("h1")).getText());
+        Browser.waitForHeading(browser, "Sign in to manage letters");
         browser.findElement(By.id("f-email")).sendKeys(adminEmail);
         browser.findElement(By.id("f-password")).sendKeys(Admins.PASSWORD);
         browser.findElement(By.xpath("//button[text()='Sign in']")).click();
-        assertEquals("Vetting queue", browser.findElement(By.tagName("h1")).getText());
+        Browser.waitForHeading(browser, "Vetting queue");
         assertTrue(browser.getPageSource().contains("Sam Organizer, Coordinator"));
 
         browser.findElement(By.xpath("//tr[.//a[text()='Encode Justice']]//button[starts-with(normalize-space(.),'Approve')]")).click();
         assertTrue(browser.findElement(By.cssSelector(".panel.success")).getText().contains("approved"));
 
         browser.get(root + "letters/" + letter.slug);
+        Browser.waitForText(browser, "Signed by 1 organization");
         assertTrue(browser.findElement(By.cssSelector("ul.signatories")).getText().contains("Encode Justice"));
-        assertTrue(browser.getPageSource().contains("Signed by 1 organization"));
     }
 }

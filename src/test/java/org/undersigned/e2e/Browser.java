@@ -20,6 +20,21 @@ final class Browser {
     private Browser() {
     }
 
+    /** Waits (up to 10 s) for the page's h1 to read exactly this; fails with the page's h1 otherwise. */
+    static void waitForHeading(org.openqa.selenium.WebDriver driver, String heading) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .withMessage(() -> "expected the heading '" + heading + "' on " + driver.getCurrentUrl())
+                .until(d -> d.findElements(org.openqa.selenium.By.tagName("h1")).stream()
+                        .anyMatch(h -> heading.equals(h.getText())));
+    }
+
+    /** Waits (up to 10 s) for the page to contain this text. */
+    static void waitForText(org.openqa.selenium.WebDriver driver, String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .withMessage(() -> "expected '" + text + "' on " + driver.getCurrentUrl())
+                .until(d -> d.getPageSource().contains(text));
+    }
+
     static ChromeDriver start() throws Exception {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
             throw new IllegalStateException("The browser tests need Chromium and its driver at " + CHROMIUM + " and "

@@ -74,16 +74,16 @@ class SignOnBrowserTest {
 
         browser.findElement(By.id("f-consentPublic")).click();
         browser.findElement(By.cssSelector("form.sign-on button[type=submit]")).click();
-        assertEquals("Check your email", browser.findElement(By.tagName("h1")).getText());
+        Browser.waitForHeading(browser, "Check your email");
 
         browser.get(root + "dev/mail");
         WebElement mail = browser.findElement(By.xpath("//li[contains(@class,'mail')][.//dd[text()='" + email + "']]"));
         mail.findElement(By.partialLinkText("/confirm/")).click();
-        assertEquals("Confirm your signature", browser.findElement(By.tagName("h1")).getText());
+        Browser.waitForHeading(browser, "Confirm your signature");
         browser.findElement(By.xpath("//button[text()='Confirm my signature']")).click();
 
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("your signature is confirmed"));
-        assertTrue(browser.getPageSource().contains("Waiting for review"));
+        Browser.waitForText(browser, "your signature is confirmed");
+        Browser.waitForText(browser, "Waiting for review");
         assertEquals(SignatureState.PENDING_REVIEW, data.only(email).state());
     }
 }

@@ -166,7 +166,7 @@ public class TestData {
 
     @Transactional
     public List<OutboxEmail> emailsTo(String recipient) {
-        return OutboxEmail.list("lower(recipient) = ?1 order by id", recipient.toLowerCase(Locale.ROOT));
+        return OutboxEmail.list("lower(recipient) = ?1 order by createdAt, id", recipient.toLowerCase(Locale.ROOT));
     }
 
     @Transactional

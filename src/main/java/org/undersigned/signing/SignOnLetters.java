@@ -1,0 +1,70 @@
+package org.undersigned.signing;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.undersigned.letter.LetterState;
+import org.undersigned.letter.PublicPageChanged;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a sign-on needs to know about its letter, kept for a second: during a burst, thousands
+ * of sign-ons a second would otherwise each read the same row. A change made on this instance
+ * clears it at once; a letter closed through another instance stops taking sign-ons here
+ * within a second (a deadline is checked against the clock on every sign-on regardless).
+ */
+@ApplicationScoped
+public class SignOnLetters {
+
+    public record Facts(long id, String slug, String title, int version, LetterState state, Instant deadline,
+                        boolean organizationsMaySign, boolean individualsMaySign, boolean autoApproveIndividuals) {
+        public boolean acceptsSignaturesAt(Instant now) {
+            return state == LetterState.OPEN && (deadline == null || now.isBefore(deadline));
+        }
+    }
+
+    private final Cache<String, Optional<Facts>> bySlug = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(1))
+            .maximumSize(10_000)
+            .build();
+
+    @Inject
+    EntityManager em;
+
+    /** The public letter with this slug; must be called inside a transaction. */
+    public Optional<Facts> find(String slug) {
+        return bySlug.get(slug, this::load);
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicPageChanged change) {
+        bySlug.invalidateAll();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Facts> load(String slug) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, slug, title, current_version, state, sign_deadline, organizations_may_sign,
+                               individuals_may_sign, auto_approve_individuals
+                        from letter where slug = ?1 and state <> 'DRAFT'""")
+                .setParameter(1, slug).getResultList();
+        return rows.stream().findFirst().map(r -> new Facts(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                ((Number) r[3]).intValue(), LetterState.valueOf((String) r[4]), toInstant(r[5]), (Boolean) r[6],
+                (Boolean) r[7], (Boolean) r[8]));
+    }
+
+    private static Instant toInstant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        return o instanceof Instant i ? i : o instanceof OffsetDateTime odt ? odt.toInstant() : ((java.sql.Timestamp) o).toInstant();
+    }
+}

@@ -1,0 +1,86 @@
+package org.undersigned.letterpage;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.undersigned.account.Role;
+import org.undersigned.letter.Letter;
+import org.undersigned.support.Admins;
+import org.undersigned.support.Mails;
+import org.undersigned.support.SignOnForms;
+import org.undersigned.support.TestData;
+import org.undersigned.support.TestData.LetterOptions;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** Cached public pages: 304 on a matching ETag, and a new page after every change that shows on it. */
+@QuarkusTest
+class PageCacheTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    Admins admins;
+
+    @Test
+    void aMatchingETagGets304() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        for (String path : new String[]{"/letters/" + letter.slug, "/letters/" + letter.slug + "/signatories", "/"}) {
+            String etag = given().get(path).then().statusCode(200)
+                    .header("Cache-Control", containsString("must-revalidate"))
+                    .extract().header("ETag");
+            given().header("If-None-Match", etag).get(path).then().statusCode(304).body(emptyString());
+            given().header("If-None-Match", "\"something-else\"").get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void approvalWithdrawalTextChangeAndUpdatesEachMakeANewPage() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        String path = "/letters/" + letter.slug;
+        String etag0 = etag(path);
+
+        String email = TestData.uniqueEmail("cache");
+        SignOnForms.post(letter.slug, SignOnForms.organization("Cache Test Org", email));
+        given().redirects().follow(false).post(Mails.linkPath(Mails.last(data.emailsTo(email)).bodyText, "/confirm/"));
+        var s = data.only(email);
+        admins.api(Role.VETTER).body(Map.of("version", s.version)).post("/api/admin/signatures/" + s.id + "/approve")
+                .then().statusCode(200);
+        Response approved = given().header("If-None-Match", etag0).get(path);
+        approved.then().statusCode(200).body(containsString("Cache Test Org")).body(containsString("Signed by 1 organization"));
+        String etag1 = approved.header("ETag");
+        assertNotEquals(etag0, etag1);
+
+        String manage = Mails.linkPath(Mails.last(data.emailsTo(email)).bodyText, "/manage/");
+        given().redirects().follow(false).post(manage + "/withdraw").then().statusCode(303);
+        Response withdrawn = given().header("If-None-Match", etag1).get(path);
+        withdrawn.then().statusCode(200).body(not(containsString("Cache Test Org"))).body(containsString("No signatures yet"));
+        String etag2 = withdrawn.header("ETag");
+
+        Letter current = data.letter(letter.id);
+        admins.api(Role.EDITOR).body(Map.of("slug", current.slug, "title", current.title, "addressees", current.addressees,
+                        "bodyMarkdown", "A revised text for the cache test.", "coalitionName", current.coalitionName,
+                        "coalitionContact", current.coalitionContact, "version", current.version))
+                .put("/api/admin/letters/" + letter.id).then().statusCode(200);
+        Response revised = given().header("If-None-Match", etag2).get(path);
+        revised.then().statusCode(200).body(containsString("A revised text for the cache test."))
+                .body(containsString("The text was last changed on"));
+        String etag3 = revised.header("ETag");
+
+        admins.api(Role.EDITOR).body(Map.of("postedOn", "2021-05-18", "markdown", "Cache-busting update"))
+                .post("/api/admin/letters/" + letter.id + "/updates").then().statusCode(201);
+        given().header("If-None-Match", etag3).get(path).then().statusCode(200).body(containsString("Cache-busting update"));
+    }
+
+    private static String etag(String path) {
+        return given().get(path).then().statusCode(200).extract().header("ETag");
+    }
+}
