@@ -61,30 +61,41 @@ fi
 
 # --- build and start the application ----------------------------------------------------------
 say "building (production profile)"
-mvn -B -q -DskipTests package
+mvn -B -q -DskipTests package -Dquarkus.package.jar.appcds.enabled=true
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
 openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
 mkdir -p "$WORK/static"
 ADMIN=bench-admin@bench.invalid
 ADMIN_PASSWORD=bench-admin-password
 
+# AppCDS: the class-data archive Quarkus writes at build time saves class loading at start-up. It
+# is only valid for the JVM that wrote it and the same relative class path, hence the cd.
+start_app() { # sets APP_PID and READY_S (seconds from launch to ready)
+  local t0 t1
+  t0=$(date +%s%N)
+  ( cd target/quarkus-app && \
+    UNDERSIGNED_AUTH_PRIVATE_KEY_LOCATION=$WORK/private.pem UNDERSIGNED_AUTH_PUBLIC_KEY_LOCATION=$WORK/public.pem \
+    UNDERSIGNED_AUTH_FIRST_ADMIN_EMAIL=$ADMIN UNDERSIGNED_AUTH_FIRST_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+    UNDERSIGNED_DB_NAME=$DB UNDERSIGNED_BENCH_STATIC_DIR=$WORK/static \
+    UNDERSIGNED_SITE_PUBLIC_URL=http://localhost:$PORT \
+    UNDERSIGNED_MAIL_SEND_EVERY=1h \
+    QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__ORG_UNDERSIGNED__LEVEL=INFO \
+    exec java -Xms64m -Xmx"$HEAP" -XX:+UseSerialGC -XX:SharedArchiveFile=app-cds.jsa \
+      -jar quarkus-run.jar >>"$WORK/app.log" 2>&1 ) &
+  APP_PID=$!
+  until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then cat "$WORK/app.log" >&2; exit 1; fi
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  READY_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+}
 say "starting the application (heap capped at $HEAP)"
-START_NS=$(date +%s%N)
-UNDERSIGNED_AUTH_PRIVATE_KEY_LOCATION=$WORK/private.pem UNDERSIGNED_AUTH_PUBLIC_KEY_LOCATION=$WORK/public.pem \
-UNDERSIGNED_AUTH_FIRST_ADMIN_EMAIL=$ADMIN UNDERSIGNED_AUTH_FIRST_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-UNDERSIGNED_DB_NAME=$DB UNDERSIGNED_BENCH_STATIC_DIR=$WORK/static \
-UNDERSIGNED_SITE_PUBLIC_URL=http://localhost:$PORT \
-UNDERSIGNED_MAIL_SEND_EVERY=1h \
-QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__ORG_UNDERSIGNED__LEVEL=INFO \
-  java -Xms64m -Xmx"$HEAP" -XX:+UseSerialGC -XX:TieredStopAtLevel=4 \
-  -jar target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do
-  if ! kill -0 "$APP_PID" 2>/dev/null; then cat "$WORK/app.log" >&2; exit 1; fi
-  sleep 0.02
-done
-READY_NS=$(date +%s%N)
-STARTUP_S=$(awk -v a="$START_NS" -v b="$READY_NS" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+start_app # creates the schema and the first admin
+FIRST_START_S=$READY_S
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+start_app # the start that matters in operation: an existing database
+STARTUP_S=$READY_S
 say "ready in ${STARTUP_S}s"
 
 api() { # method path [json]
@@ -182,6 +193,8 @@ R10K=$(pdf_render bench-pdf-10k)
 R100K=$(pdf_render bench-pdf-100k)
 cp "$WORK/bench-pdf-10k.pdf" "$WORK/static/letter.pdf"
 say "cached PDF download (10k signatories) against the same bytes as a static file"
+wrk -t2 -c"$CONNECTIONS" -d5s "http://localhost:$PORT/letters/bench-pdf-10k/letter.pdf" >/dev/null 2>&1 || true
+wrk -t2 -c"$CONNECTIONS" -d5s "http://localhost:$PORT/bench-static/letter.pdf" >/dev/null 2>&1 || true
 CACHED_PDF=$(wrk_run pdf "http://localhost:$PORT/letters/bench-pdf-10k/letter.pdf")
 STATIC_PDF=$(wrk_run static-pdf "http://localhost:$PORT/bench-static/letter.pdf")
 
@@ -205,7 +218,7 @@ App, PostgreSQL and wrk on the same machine; wrk -t2 -c$CONNECTIONS -d${SECONDS_
 | Letter page (10,000 signatories, $PAGE_BYTES bytes): req/s | $(rate "$PAGE") | static file, same size, same server: $(rate "$STATIC") | $(ratio "$(rate "$PAGE")" "$(rate "$STATIC")") | ≥ 3,000/s, ≥ 0.5 |
 | Letter page: p50 / p99 | $(ms "$PAGE" p50_us) ms / $(ms "$PAGE" p99_us) ms | static: $(ms "$STATIC" p50_us) ms / $(ms "$STATIC" p99_us) ms | | p99 ≤ 50 ms |
 | Letter page: errors | $(errors "$PAGE") | static: $(errors "$STATIC") | | 0 |
-| Start-up to ready | ${STARTUP_S} s | | | ≤ 3 s |
+| Start-up to ready (existing database; first start with migrations: ${FIRST_START_S} s) | ${STARTUP_S} s | | | ≤ 3 s |
 | Resident memory after sign-on and page load | $RSS_MB MB | | | ≤ 300 MB |
 | PDF, 1,000 signatories: render s / peak heap MB / pages / bytes | $R1K | | | |
 | PDF, 10,000 signatories | $R10K | | | ≤ 1.5 s |

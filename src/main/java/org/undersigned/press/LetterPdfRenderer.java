@@ -6,6 +6,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 
 /**
  * Renders the letter PDF. The letter itself (title, addressees, Markdown text, summary) is laid
@@ -40,6 +42,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class LetterPdfRenderer {
+
+    static {
+        // openhtmltopdf logs every font load and stylesheet parse at INFO through its own console
+        // handler; keep only its warnings, which are worth reading.
+        for (String logger : XRLog.listRegisteredLoggers()) {
+            XRLog.setLevel(logger, Level.WARNING);
+        }
+    }
 
     @CheckedTemplate(basePath = "press")
     static class Templates {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.undersigned.letter.Letter;
+import org.undersigned.letterpage.LetterDirectory;
 import org.undersigned.signing.PublicSignatories;
 
 import java.time.Instant;
@@ -39,6 +40,9 @@ public class LetterPdfs {
     public record StoredPdf(Key key, Instant renderedAt, int renderMillis, byte[] content) {
     }
 
+    private record Served(long rowVersion, long listVersion, StoredPdf pdf) {
+    }
+
     @Inject
     LetterPdfRenderer renderer;
 
@@ -56,10 +60,32 @@ public class LetterPdfs {
 
     /** The newest PDF this instance has served per letter: immutable, so safe to keep in memory. */
     private final ConcurrentHashMap<Long, StoredPdf> memory = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Served> served = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, CompletableFuture<StoredPdf>> inFlight = new ConcurrentHashMap<>();
 
     public Key currentKey(Letter letter) {
-        return new Key(letter.id, letter.currentVersion(), signatories.listState(letter.id).version());
+        return QuarkusTransaction.joiningExisting().call(() ->
+                new Key(letter.id, letter.currentVersion(), signatories.listState(letter.id).version()));
+    }
+
+    /**
+     * The PDF already served for exactly this directory entry (same letter row and list
+     * version), so a download needs no database round trip. Only ever recorded with an entry read
+     * before the database chose the PDF, so the PDF is never older than the entry says.
+     */
+    public Optional<StoredPdf> servedFor(LetterDirectory.Entry entry) {
+        Served s = served.get(entry.id());
+        return s != null && s.rowVersion() == entry.rowVersion() && s.listVersion() == entry.listVersion()
+                ? Optional.of(s.pdf()) : Optional.empty();
+    }
+
+    /** As {@link #current(Letter)}, remembering the result for the entry read before it. */
+    public StoredPdf current(Letter letter, LetterDirectory.Entry readBefore) {
+        StoredPdf pdf = current(letter);
+        if (readBefore != null && readBefore.id() == letter.id) {
+            served.put(letter.id, new Served(readBefore.rowVersion(), readBefore.listVersion(), pdf));
+        }
+        return pdf;
     }
 
     /** The PDF for the letter as it is now, rendering it (once) if no instance has yet. */

@@ -1,7 +1,10 @@
 package org.undersigned.press;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.undersigned.letter.Letter;
+import org.undersigned.letterpage.LetterDirectory;
 import org.undersigned.letterpage.LetterPageService;
 import org.undersigned.signing.PublicSignatories;
 import org.undersigned.web.Dates;
@@ -20,6 +24,7 @@ import org.undersigned.web.SiteConfig;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /** For reporters: the letter PDF, the signatory lists as CSV and JSON, and the press page. */
 @Path("/")
@@ -43,6 +48,9 @@ public class PressPages {
     LetterPdfs pdfs;
 
     @Inject
+    LetterDirectory directory;
+
+    @Inject
     PublicSignatories signatories;
 
     @Inject
@@ -51,21 +59,37 @@ public class PressPages {
     @Inject
     SiteConfig site;
 
+    /**
+     * Served from memory on the I/O thread when this instance already holds the PDF for the
+     * letter's current directory entry (the same at-most-two-seconds staleness as the letter page);
+     * otherwise the database decides which PDF is current, on a worker thread.
+     */
     @GET
     @Path("letters/{slug}/letter.pdf")
     @Produces("application/pdf")
-    public Response pdf(@RestPath String slug, Request request) {
-        Letter letter = LetterPageService.publicLetter(slug);
-        EntityTag etag = EntityTag.valueOf(pdfs.currentKey(letter).etag());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+    public Uni<Response> pdf(@RestPath String slug, Request request) {
+        Optional<LetterDirectory.Entry> entry = directory.cached(slug);
+        Optional<LetterPdfs.StoredPdf> ready = entry.flatMap(pdfs::servedFor);
+        if (ready.isPresent()) {
+            return Uni.createFrom().item(respond(slug, ready.get(), request));
+        }
+        return Uni.createFrom().item(() -> {
+            Letter letter = QuarkusTransaction.requiringNew().call(() -> LetterPageService.publicLetter(slug));
+            EntityTag etag = EntityTag.valueOf(pdfs.currentKey(letter).etag());
+            Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+            if (notModified != null) {
+                return notModified.header("Cache-Control", "public, no-cache").build();
+            }
+            // Outside any transaction: a render runs in its own, on another thread.
+            return respond(slug, pdfs.current(letter, entry.orElse(null)), request);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response respond(String slug, LetterPdfs.StoredPdf pdf, Request request) {
+        Date lastModified = Date.from(pdf.renderedAt());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, EntityTag.valueOf(pdf.key().etag()));
         if (notModified != null) {
             return notModified.header("Cache-Control", "public, no-cache").build();
-        }
-        LetterPdfs.StoredPdf pdf = pdfs.current(letter);
-        Date lastModified = Date.from(pdf.renderedAt());
-        notModified = request.evaluatePreconditions(lastModified, EntityTag.valueOf(pdf.key().etag()));
-        if (notModified != null) {
-            return notModified.build();
         }
         String filename = slug + "-" + LocalDate.ofInstant(pdf.renderedAt(), site.timeZone()) + ".pdf";
         return Response.ok(pdf.content(), "application/pdf")
