@@ -19,98 +19,30 @@ DB=undersigned_bench
 WORK=$(mktemp -d /tmp/undersigned-bench.XXXXXX)
 APP_PID=""
 
-say() { printf '[bench] %s\n' "$*" >&2; }
-cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
+# shellcheck source=lib.sh
+source bench/lib.sh
+trap stop_app EXIT
 
 # --- tools and database ---------------------------------------------------------------------
-# shellcheck source=../deploy/lib/postgres.sh
-source deploy/lib/postgres.sh
-ensure_postgres
-for tool in wrk pgbench openssl; do
-  if ! command -v "$tool" >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then
-      say "installing $tool"
-      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk postgresql-client openssl >&2
-    else
-      say "$tool is missing: sudo apt-get install wrk postgresql-client openssl"; exit 1
-    fi
-  fi
-done
-if [ "$(id -u)" = 0 ]; then
-  runuser -u postgres -- psql -X -q -p "${UNDERSIGNED_DB_PORT:-5432}" -d postgres -c "drop database if exists $DB" \
-    -c "create database $DB owner $UNDERSIGNED_DB_ROLE encoding 'UTF8' template template0" >/dev/null 2>&1
-fi
-export PGPASSWORD=$UNDERSIGNED_DB_PASSWORD PGHOST=${UNDERSIGNED_DB_HOST:-localhost} PGPORT=${UNDERSIGNED_DB_PORT:-5432} PGUSER=$UNDERSIGNED_DB_ROLE
-if [ "$(id -u)" != 0 ]; then
-  dropdb --if-exists "$DB" 2>/dev/null || true
-  createdb -E UTF8 -T template0 "$DB"
-fi
-FSYNC=$(psql -X -At -d "$DB" -c "show fsync")
-SYNC_COMMIT=$(psql -X -At -d "$DB" -c "show synchronous_commit")
+prepare_database wrk pgbench openssl
+FSYNC=$(sql "show fsync")
+SYNC_COMMIT=$(sql "show synchronous_commit")
 say "PostgreSQL durability: fsync=$FSYNC synchronous_commit=$SYNC_COMMIT"
 if [ "$FSYNC" != on ] || [ "$SYNC_COMMIT" != on ]; then
   say "refusing to benchmark without default durability"; exit 1
 fi
 
 # --- build and start the application ----------------------------------------------------------
-say "building (production profile)"
-mvn -B -q -DskipTests package -Dquarkus.package.jar.appcds.enabled=true
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
-openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
-mkdir -p "$WORK/static"
-ADMIN=bench-admin@bench.invalid
-ADMIN_PASSWORD=bench-admin-password
-
-# AppCDS: the class-data archive Quarkus writes at build time saves class loading at start-up. It
-# is only valid for the JVM that wrote it and the same relative class path, hence the cd.
-start_app() { # sets APP_PID and READY_S (seconds from launch to ready)
-  local t0 t1
-  t0=$(date +%s%N)
-  ( cd target/quarkus-app && \
-    UNDERSIGNED_AUTH_PRIVATE_KEY_LOCATION=$WORK/private.pem UNDERSIGNED_AUTH_PUBLIC_KEY_LOCATION=$WORK/public.pem \
-    UNDERSIGNED_AUTH_FIRST_ADMIN_EMAIL=$ADMIN UNDERSIGNED_AUTH_FIRST_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-    UNDERSIGNED_DB_NAME=$DB UNDERSIGNED_BENCH_STATIC_DIR=$WORK/static \
-    UNDERSIGNED_SITE_PUBLIC_URL=http://localhost:$PORT \
-    UNDERSIGNED_MAIL_SEND_EVERY=1h \
-    QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__ORG_UNDERSIGNED__LEVEL=INFO \
-    exec java -Xms64m -Xmx"$HEAP" -XX:+UseSerialGC -XX:SharedArchiveFile=app-cds.jsa \
-      -jar quarkus-run.jar >>"$WORK/app.log" 2>&1 ) &
-  APP_PID=$!
-  until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then cat "$WORK/app.log" >&2; exit 1; fi
-    sleep 0.02
-  done
-  t1=$(date +%s%N)
-  READY_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
-}
+build_app
 say "starting the application (heap capped at $HEAP)"
 start_app # creates the schema and the first admin
 FIRST_START_S=$READY_S
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+stop_app
 start_app # the start that matters in operation: an existing database
 STARTUP_S=$READY_S
 say "ready in ${STARTUP_S}s"
 
-api() { # method path [json]
-  curl -sf -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+-d "$3"} \
-    "http://localhost:$PORT$2"
-}
-TOKEN=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PASSWORD\"}" \
-  "http://localhost:$PORT/api/auth/token" | sed 's/.*"token":"\([^"]*\)".*/\1/')
-letter() { # slug individuals → id of a published letter
-  local body="{\"slug\":\"$1\",\"title\":\"Bench letter $1\",\"addressees\":\"Mr. Bezos and Mr. Jassy\",\"bodyMarkdown\":\"$(sed ':a;N;$!ba;s/\n/\\n/g;s/"/\\"/g' src/main/resources/dev/demo-letter.md)\",\"coalitionName\":\"Bench Coalition\",\"coalitionContact\":\"press@bench.invalid\",\"organizationsMaySign\":true,\"individualsMaySign\":$2}"
-  local id
-  id=$(api POST /api/admin/letters "$body" | sed 's/^{"id":\([0-9]*\).*/\1/')
-  api POST "/api/admin/letters/$id/publish" >/dev/null
-  echo "$id"
-}
+admin_token
 seed() { # letter-id count
   psql -X -q -d "$DB" -v letter="$1" -v n="$2" -f bench/seed-signatories.sql
 }
@@ -126,6 +58,9 @@ errors() { echo "$(( $(field "$1" status_errors) + $(field "$1" connect) + $(fie
 # --- data ---------------------------------------------------------------------------------------
 say "seeding letters"
 SIGNON_ID=$(letter bench-signon false)
+# Sign-ons carry the form's stamp as a browser's would (else each would be flagged as a bot).
+export BENCH_FORM_STAMP
+BENCH_FORM_STAMP=$(form_stamp bench-signon)
 PAGE_ID=$(letter bench-page true)
 seed "$PAGE_ID" 10000
 PDF1K=$(letter bench-pdf-1k true); seed "$PDF1K" 1000
@@ -136,7 +71,7 @@ sleep 3 # the tally and directory pick the seeded lists up
 
 # --- sign-on ------------------------------------------------------------------------------------
 say "sign-on: wrk for ${SECONDS_PER_LOAD}s with $CONNECTIONS connections"
-curl -s -o /dev/null -X POST -d 'kind=ORGANIZATION&organizationName=Warm+Up&city=A&country=US&orgType=ADVOCACY&contactName=A&contactTitle=B&email=warm%40bench.invalid&consentPublic=yes' "http://localhost:$PORT/letters/bench-signon/sign"
+curl -s -o /dev/null -X POST -d "formStamp=$BENCH_FORM_STAMP" -d 'kind=ORGANIZATION&organizationName=Warm+Up&city=A&country=US&orgType=ADVOCACY&contactName=A&contactTitle=B&email=warm%40bench.invalid&consentPublic=yes' "http://localhost:$PORT/letters/bench-signon/sign"
 say "sign-on warm-up (${WARMUP:=20}s, not measured: the JIT compiles the hot path)"
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/signon.lua "http://localhost:$PORT/letters/bench-signon/sign" >/dev/null 2>&1 || true
 sleep 1

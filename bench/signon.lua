@@ -11,6 +11,7 @@ end
 function init(args)
   math.randomseed(os.time() * 1000 + tid)
   prefix = string.format("w%d-%d", tid, math.random(1, 1000000000))
+  stamp = os.getenv("BENCH_FORM_STAMP") or ""
 end
 
 function request()
@@ -19,6 +20,7 @@ function request()
   local body = "kind=ORGANIZATION&organizationName=Bench+Org+" .. id
     .. "&website=bench.example&city=Oakland&region=CA&country=US&orgType=ADVOCACY"
     .. "&contactName=Bench+Contact&contactTitle=Organizer&email=" .. id .. "%40bench.invalid&consentPublic=yes"
+    .. "&formStamp=" .. stamp
   return wrk.format("POST", wrk.path, {["Content-Type"] = "application/x-www-form-urlencoded"}, body)
 end
 

@@ -60,6 +60,7 @@ _pg_ensure_as_root() {
   fi
   _pg_provision_as_superuser "$port"
   export UNDERSIGNED_DB_HOST=localhost UNDERSIGNED_DB_PORT=$port
+  export UNDERSIGNED_PG_CONTROL="cluster $version main"
 }
 
 _pg_can_login() { # port
@@ -92,6 +93,24 @@ _pg_ensure_private_cluster() {
       PGPASSWORD=$UNDERSIGNED_DB_PASSWORD createdb -h localhost -p "$port" -U "$UNDERSIGNED_DB_ROLE" -E UTF8 -T template0 "$db"
   done
   export UNDERSIGNED_DB_HOST=localhost UNDERSIGNED_DB_PORT=$port
+  export UNDERSIGNED_PG_CONTROL="private $bindir $data $port"
+}
+
+# Stops or starts the server ensure_postgres started (the fault drills in bench/faults use these).
+postgres_server() { # stop|start
+  local kind a b c
+  read -r kind a b c <<<"${UNDERSIGNED_PG_CONTROL:-}"
+  case "$kind" in
+    cluster)
+      if [ "$1" = start ]; then pg_ctlcluster "$a" "$b" start >&2; else pg_ctlcluster -m fast "$a" "$b" stop >&2; fi ;;
+    private)
+      if [ "$1" = start ]; then
+        "$a/pg_ctl" -D "$b" -l "$b/server.log" -w -o "-p $c -k $b -c listen_addresses=localhost" start >/dev/null
+      else
+        "$a/pg_ctl" -D "$b" -w -m fast stop >/dev/null
+      fi ;;
+    *) _pg_say "this PostgreSQL was not started here (QUARKUS_DATASOURCE_JDBC_URL); cannot $1 it"; return 1 ;;
+  esac
 }
 
 ensure_postgres() {

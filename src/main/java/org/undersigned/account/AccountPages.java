@@ -61,6 +61,7 @@ public class AccountPages {
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @org.undersigned.abuse.RateLimited(org.undersigned.abuse.RateLimit.ADMIN_SIGN_IN)
     public Response signIn(@RestForm String email, @RestForm String password, @RestForm String next) {
         SignInResult result = accounts.signIn(email, password);
         if (result instanceof SignInResult.SignedIn signedIn) {

@@ -53,6 +53,7 @@ public class AuthApi {
     AdminTokens tokens;
 
     @POST
+    @org.undersigned.abuse.RateLimited(org.undersigned.abuse.RateLimit.ADMIN_SIGN_IN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get a short-lived Bearer token", description = "Use it as 'Authorization: Bearer <token>' on /api/admin/.")

@@ -86,6 +86,9 @@ public class ImportService {
     SignatureInserts inserts;
 
     @Inject
+    org.undersigned.abuse.DisposableEmails disposable;
+
+    @Inject
     Tokens tokens;
 
     @Inject
@@ -196,6 +199,7 @@ public class ImportService {
                 int inserted = 0;
                 for (Candidate c : evaluation.valid()) {
                     Signature s = newImported(letter, c.input(), now);
+                    s.disposableEmail = disposable.isDisposable(org.undersigned.infra.EmailAddresses.domain(s.email));
                     if (inserts.insertIfNew(s).isPresent()) {
                         inserted++;
                     }

@@ -16,7 +16,9 @@ public class ClusterLock {
     public enum Job {
         OUTBOX_SENDER(7_100_001L),
         DEADLINE_CLOSER(7_100_002L),
-        PUBLIC_TALLY(7_100_003L);
+        PUBLIC_TALLY(7_100_003L),
+        ABUSE_ALERTS(7_100_004L),
+        RETENTION(7_100_005L);
 
         final long key;
 

@@ -10,6 +10,7 @@ import org.undersigned.letter.LetterState;
 import org.undersigned.letter.LetterVersion;
 import org.undersigned.letter.Markdown;
 import org.undersigned.signing.PublicSignatories;
+import org.undersigned.abuse.FormStamps;
 import org.undersigned.signing.SignOnFormView;
 import org.undersigned.web.Dates;
 
@@ -69,7 +70,7 @@ public class LetterPageService {
                 first.stream().filter(PublicSignatories.Signatory::organization).toList(),
                 first.stream().filter(s -> !s.organization()).toList(),
                 counts.total() > first.size(),
-                SignOnFormView.blank(letter, requestedKind));
+                SignOnFormView.blank(letter, requestedKind, FormStamps.PLACEHOLDER)); // PageCache writes in a fresh stamp
     }
 
     public LetterViews.SignatoriesPage signatories(String slug, String query, int page) {

@@ -6,13 +6,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.undersigned.abuse.FormStamps;
 import org.undersigned.infra.Hashing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +28,18 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class PageCache {
 
-    record Page(String etag, byte[] body) {
+    /** {@code stampAt}: where the sign-on form's time stamp goes, or -1 when the page has no form. */
+    record Page(String etag, byte[] body, int stampAt) {
+        static Page of(String etag, String html) {
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            return new Page(etag, body, indexOf(body, PLACEHOLDER));
+        }
     }
+
+    private static final byte[] PLACEHOLDER = FormStamps.PLACEHOLDER.getBytes(StandardCharsets.US_ASCII);
+
+    @Inject
+    FormStamps stamps;
 
     private final Cache<String, Page> pages = Caffeine.newBuilder()
             .maximumWeight(96L * 1024 * 1024)
@@ -36,8 +49,12 @@ public class PageCache {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String release;
 
+    /**
+     * Weak, because pages with a sign-on form differ in one hidden field (the time they were
+     * served) while being the same page in every way that matters to a cache.
+     */
     public String etag(String key) {
-        return "\"" + Hashing.sha256Hex(release + "|" + key).substring(0, 32) + "\"";
+        return "W/\"" + Hashing.sha256Hex(release + "|" + key).substring(0, 32) + "\"";
     }
 
     /**
@@ -47,21 +64,41 @@ public class PageCache {
     public Uni<Response> serve(String key, HttpHeaders headers, Supplier<String> render) {
         String etag = etag(key);
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag.substring(2)) || ifNoneMatch.strip().equals("*"))) {
             return Uni.createFrom().item(cacheHeaders(Response.notModified(), etag).build());
         }
         Page cached = pages.getIfPresent(key);
         if (cached != null) {
             return Uni.createFrom().item(ok(cached));
         }
-        return Uni.createFrom().item(() -> pages.get(key, k -> new Page(etag,
-                        QuarkusTransaction.requiringNew().call(render::get).getBytes(StandardCharsets.UTF_8))))
+        return Uni.createFrom().item(() -> pages.get(key, k -> Page.of(etag,
+                        QuarkusTransaction.requiringNew().call(render::get))))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(this::ok);
     }
 
     private Response ok(Page page) {
-        return cacheHeaders(Response.ok(page.body(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")), page.etag()).build();
+        byte[] body = page.body();
+        if (page.stampAt() >= 0) {
+            // Each response gets its own stamp, so a cached page still tells a fast bot from a person.
+            body = body.clone();
+            byte[] stamp = stamps.issue(Instant.now()).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(stamp, 0, body, page.stampAt(), stamp.length);
+        }
+        return cacheHeaders(Response.ok(body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")), page.etag()).build();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**

@@ -35,6 +35,8 @@ public class OutboxEmail extends PanacheEntityBase {
     public String lastError;
     public Instant sentAt;
     public Instant failedAt;
+    /** The signature this email is about, if any. */
+    public Long signatureId;
 
     public boolean isSent() {
         return sentAt != null;

@@ -55,6 +55,7 @@ public record EntryView(
             case REJECTED -> "Not accepted";
             case DUPLICATE -> "Already on the letter under another entry";
             case WITHDRAWN -> "Withdrawn";
+            case INVALIDATED -> "On hold";
         };
     }
 
@@ -68,6 +69,8 @@ public record EntryView(
                     + "If you think that is a mistake, contact the coalition.";
             case DUPLICATE -> "The organizers found that this signer is already on the letter, so this entry is not shown twice.";
             case WITHDRAWN -> "Your signature is no longer on the letter.";
+            case INVALIDATED -> "The organizers set this entry aside while they look into a flood of automated "
+                    + "sign-ons. If you signed yourself, contact the coalition and they can restore it.";
         };
     }
 }

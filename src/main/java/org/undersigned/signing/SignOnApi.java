@@ -10,7 +10,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.RestPath;
+import org.undersigned.abuse.ClientAddress;
+import org.undersigned.abuse.RateLimit;
+import org.undersigned.abuse.RateLimited;
 
 /** Sign-on for programs (a coalition's own site, a mobile app): same rules as the form. */
 @Path("/api/letters/{slug}/signatures")
@@ -35,6 +39,12 @@ public class SignOnApi {
     @Inject
     SignOnService signing;
 
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    HttpServerRequest httpRequest;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -44,12 +54,14 @@ public class SignOnApi {
     @APIResponse(responseCode = "400", description = "problem+json with one message per field")
     @APIResponse(responseCode = "404", description = "No such public letter")
     @APIResponse(responseCode = "409", description = "The letter is not collecting signatures")
+    @APIResponse(responseCode = "429", description = "Too many sign-ons from this client address for this letter; see Retry-After")
+    @RateLimited(RateLimit.SIGN_ON)
     public Response sign(@RestPath String slug, SignOnRequest request) {
         if (request == null) {
             throw new org.undersigned.web.InvalidInputException(
                     org.undersigned.web.FormErrors.none().add("body", "Send the sign-on as a JSON object."));
         }
-        signing.signOn(slug, request.toInput());
+        signing.signOn(slug, request.toInput(), SignOnContext.from(clientAddress.of(httpRequest)));
         return Response.accepted(new SignOnAccepted("confirmation-sent",
                 "Check your email: follow the link we sent to confirm the signature.")).build();
     }

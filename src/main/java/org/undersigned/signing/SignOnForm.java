@@ -20,6 +20,10 @@ public class SignOnForm {
     @RestForm public String affiliation;
     @RestForm public String consentPublic;
     @RestForm public String consentUpdates;
+    /** When the form was served, signed: see {@link org.undersigned.abuse.FormStamps}. */
+    @RestForm public String formStamp;
+    /** The field people never see; see {@link SignOnFormView#HONEYPOT}. */
+    @RestForm(SignOnFormView.HONEYPOT) public String honeypot;
 
     public SignOnInput toInput() {
         return SignOnInput.of(kind, organizationName, website, city, region, country, orgType, contactName,

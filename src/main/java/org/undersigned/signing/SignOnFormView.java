@@ -12,18 +12,26 @@ import java.util.List;
 /** Everything the sign-on form needs to render, blank or coming back with errors. */
 @TemplateData
 public record SignOnFormView(String slug, SignOnInput input, FormErrors errors, boolean allowOrganizations,
-                             boolean allowIndividuals, List<Option> countries, List<Option> orgTypes) {
+                             boolean allowIndividuals, List<Option> countries, List<Option> orgTypes, String stamp) {
+
+    /** The hidden field that only automated form fillers see and fill in. */
+    public static final String HONEYPOT = "referenceCode";
 
     private static final List<Option> ORG_TYPES = Arrays.stream(OrgType.values())
             .map(t -> new Option(t.name(), t.label)).toList();
 
-    public static SignOnFormView blank(Letter letter, String requestedKind) {
-        return of(letter, SignOnInput.blank(kindFor(letter, requestedKind)), FormErrors.none());
+    /** @param stamp the signed time the form is served (see {@link org.undersigned.abuse.FormStamps}) */
+    public static SignOnFormView blank(Letter letter, String requestedKind, String stamp) {
+        return of(letter, SignOnInput.blank(kindFor(letter, requestedKind)), FormErrors.none(), stamp);
     }
 
-    public static SignOnFormView of(Letter letter, SignOnInput input, FormErrors errors) {
+    public static SignOnFormView of(Letter letter, SignOnInput input, FormErrors errors, String stamp) {
         return new SignOnFormView(letter.slug, input, errors, letter.organizationsMaySign, letter.individualsMaySign,
-                Countries.options(), ORG_TYPES);
+                Countries.options(), ORG_TYPES, stamp);
+    }
+
+    public String honeypot() {
+        return HONEYPOT;
     }
 
     /** The kind asked for in the URL if the letter allows it, otherwise the one it does. */

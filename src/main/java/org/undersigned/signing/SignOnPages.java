@@ -14,6 +14,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import io.vertx.core.http.HttpServerRequest;
+import org.undersigned.abuse.BotSignal;
+import org.undersigned.abuse.ClientAddress;
+import org.undersigned.abuse.FormStamps;
+import org.undersigned.abuse.RateLimit;
+import org.undersigned.abuse.RateLimited;
 import org.undersigned.letter.Letter;
 import org.undersigned.web.Countries;
 import org.undersigned.web.FormErrors;
@@ -34,23 +40,45 @@ public class SignOnPages {
     @Inject
     SignOnService signing;
 
+    @Inject
+    FormStamps stamps;
+
+    @Inject
+    org.undersigned.privacy.SignerData signerData;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    HttpServerRequest request;
+
     @GET
     @Path("letters/{slug}/sign")
     public TemplateInstance form(@RestPath String slug, @RestQuery("as") String as) {
         Letter letter = publicLetter(slug);
-        return SignerPages.form(signPage(letter, SignOnFormView.blank(letter, as)));
+        return SignerPages.form(signPage(letter, SignOnFormView.blank(letter, as, stamps.issue(Instant.now()))));
     }
 
+    /**
+     * A post that looks automated (honeypot filled, no valid form stamp, or faster than a person
+     * types) gets the same answer as any other: the sender learns nothing, the entry is flagged.
+     */
     @POST
     @Path("letters/{slug}/sign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RateLimited(RateLimit.SIGN_ON)
     public Response sign(@RestPath String slug, @BeanParam SignOnForm form) {
         SignOnInput input = form.toInput();
+        Instant now = Instant.now();
+        BotSignal bot = form.honeypot != null && !form.honeypot.isBlank() ? BotSignal.HONEYPOT
+                : stamps.check(form.formStamp, now).orElse(null);
         try {
-            signing.signOn(slug, input);
+            signing.signOn(slug, input, new SignOnContext(clientAddress.of(request), bot));
         } catch (InvalidInputException e) {
             Letter letter = publicLetter(slug);
-            String html = SignerPages.form(signPage(letter, SignOnFormView.of(letter, input, e.errors()))).render();
+            // A person correcting a mistake keeps the original stamp, so a quick fix is not "too fast".
+            String stamp = stamps.verify(form.formStamp).isPresent() ? form.formStamp : stamps.issue(now);
+            String html = SignerPages.form(signPage(letter, SignOnFormView.of(letter, input, e.errors(), stamp))).render();
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
         }
         // A relative Location (RFC 9110) spares building an absolute URI on every sign-on.
@@ -78,11 +106,12 @@ public class SignOnPages {
     public Response confirm(@RestPath String token) {
         return signing.confirm(token)
                 .map(manage -> Response.seeOther(URI.create("/manage/" + manage + "?confirmed=1")).build())
-                .orElseGet(() -> Response.seeOther(URI.create("/confirm/" + token)).build());
+                .orElseGet(() -> Response.seeOther(link("/confirm/{token}", token)).build());
     }
 
     @POST
     @Path("confirm/{token}/renew")
+    @RateLimited(RateLimit.LINK_REQUEST)
     public Response renewConfirm(@RestPath String token) {
         signing.renewFromConfirmLink(token);
         return Response.ok(SignerPages.renewed().render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
@@ -117,25 +146,58 @@ public class SignOnPages {
             String html = SignerPages.manage(token, link.entry(), input, e.errors(), null, Countries.options()).render();
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
         }
-        return Response.seeOther(URI.create("/manage/" + token + "?saved=1")).build();
+        return Response.seeOther(link("/manage/{token}?saved=1", token)).build();
     }
 
     @POST
     @Path("manage/{token}/withdraw")
     public Response withdraw(@RestPath String token) {
         signing.withdraw(token);
-        return Response.seeOther(URI.create("/manage/" + token)).build();
+        return Response.seeOther(link("/manage/{token}", token)).build();
+    }
+
+    /** Everything stored about the entry, as a file to keep. */
+    @GET
+    @Path("manage/{token}/data.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response data(@RestPath String token) {
+        return Response.ok(signerData.export(token))
+                .header("Content-Disposition", "attachment; filename=\"my-signature.json\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("manage/{token}/erase")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response erase(@RestPath String token, @RestForm String confirm) {
+        if (!"yes".equals(confirm)) {
+            SignerLink link = signing.inspectManageLink(token);
+            if (!link.valid()) {
+                throw new NotFoundException();
+            }
+            EntryView e = link.entry();
+            String html = SignerPages.manage(token, e,
+                    new CorrectionInput(e.displayName(), e.website(), e.city(), e.region(), e.country(), e.affiliation()),
+                    FormErrors.none().add("confirm", "Tick the box to confirm that you want your entry erased."),
+                    null, Countries.options()).render();
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        }
+        signerData.erase(token);
+        return Response.ok(SignerPages.erased().render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").build();
     }
 
     @POST
     @Path("manage/{token}/keep")
     public Response keep(@RestPath String token) {
         signing.keepOnCurrentVersion(token);
-        return Response.seeOther(URI.create("/manage/" + token + "?kept=1")).build();
+        return Response.seeOther(link("/manage/{token}?kept=1", token)).build();
     }
 
     @POST
     @Path("manage/{token}/renew")
+    @RateLimited(RateLimit.LINK_REQUEST)
     public Response renewManage(@RestPath String token) {
         signing.renewFromManageLink(token);
         return Response.ok(SignerPages.renewed().render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
@@ -150,6 +212,7 @@ public class SignOnPages {
     @POST
     @Path("letters/{slug}/link")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RateLimited(RateLimit.LINK_REQUEST)
     public TemplateInstance sendLink(@RestPath String slug, @RestForm String email) {
         Letter letter = publicLetter(slug);
         signing.sendLinksByEmail(slug, org.undersigned.web.PlainText.line(email));
@@ -168,5 +231,10 @@ public class SignOnPages {
 
     private static Letter publicLetter(String slug) {
         return Letter.findBySlug(slug).filter(l -> l.state().isPublic()).orElseThrow(NotFoundException::new);
+    }
+
+    /** A redirect back to a signer's link; the token is whatever was in the address, so encode it. */
+    private static URI link(String template, String token) {
+        return jakarta.ws.rs.core.UriBuilder.fromUri(template).build(token);
     }
 }

@@ -1,5 +1,8 @@
 package org.undersigned.signing;
 
+import org.undersigned.abuse.BotSignal;
+import org.undersigned.abuse.DisposableEmails;
+import org.undersigned.abuse.IpRange;
 import org.undersigned.infra.EmailAddresses;
 import org.undersigned.infra.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +56,9 @@ public class SignOnService {
     AuditLog audit;
 
     @Inject
+    DisposableEmails disposable;
+
+    @Inject
     jakarta.enterprise.event.Event<org.undersigned.letter.PublicPageChanged> pageChanged;
 
     /**
@@ -61,7 +67,7 @@ public class SignOnService {
      * told privately instead. The caller cannot tell the two apart, by design.
      */
     @Transactional
-    public void signOn(String slug, SignOnInput input) {
+    public void signOn(String slug, SignOnInput input, SignOnContext context) {
         SignOnLetters.Facts letter = letters.find(slug).orElseThrow(NotFoundException::new);
         Instant now = Instant.now();
         if (!letter.acceptsSignaturesAt(now)) {
@@ -76,6 +82,15 @@ public class SignOnService {
         Letter ref = new Letter();
         ref.id = letter.id();
         Signature s = newSignature(ref, letter.version(), input, confirm, now);
+        s.clientIp = IpRange.literal(context.clientIp()).map(SignOnService::address).orElse(null);
+        s.botSignal = context.botSignal();
+        s.disposableEmail = disposable.isDisposable(EmailAddresses.domain(s.email));
+        if (s.botSignal == BotSignal.HONEYPOT) {
+            // Certainly not a person: keep the entry for the vetters' overview, but email nobody
+            // (the address may be someone else's).
+            inserts.insertIfNew(s);
+            return;
+        }
         Optional<Long> queued = inserts.insertWithEmail(s, emails.confirmationDraft(s, letter.title(), confirm.raw(), false));
         if (queued.isEmpty()) {
             remindExisting(Signature.findLiveForUpdate(letter.id(), s.kind, s.emailNormalized, s.nameKey).orElseThrow(), now);
@@ -111,7 +126,8 @@ public class SignOnService {
         if (confirmLinkStatus(s, now) != SignerLink.Status.VALID) {
             return Optional.empty();
         }
-        boolean autoApprove = s.kind == SignatoryKind.INDIVIDUAL && s.letter.autoApproveIndividuals;
+        // Entries that looked automated always meet a vetter, even where individuals are approved on confirmation.
+        boolean autoApprove = s.kind == SignatoryKind.INDIVIDUAL && s.letter.autoApproveIndividuals && s.botSignal == null;
         SignatureState before = s.state();
         s.confirm(now, autoApprove);
         recordState(s, "signature.confirmed", before);
@@ -253,6 +269,14 @@ public class SignOnService {
     }
 
     // ----- helpers -----------------------------------------------------------------------------
+
+    private static java.net.InetAddress address(byte[] bytes) {
+        try {
+            return java.net.InetAddress.getByAddress(bytes); // from bytes: no name lookup
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
 
     private void requireOpen(Letter letter, Instant now) {
         if (letter.acceptsSignaturesAt(now)) {

@@ -85,6 +85,17 @@ public class Signature extends PanacheEntityBase {
     public Long duplicateOf;
     public Instant withdrawnAt;
 
+    // Abuse signals and privacy.
+    /** The client's address, kept only as long as abuse checks need it (see the retention job). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INET)
+    public java.net.InetAddress clientIp;
+    /** Why the form submission looked automated, if it did; such entries are never published without review. */
+    @Enumerated(EnumType.STRING)
+    public org.undersigned.abuse.BotSignal botSignal;
+    public boolean disposableEmail;
+    /** When contact details were removed (retention or the signer's own erasure). */
+    public Instant anonymizedAt;
+
     @Version
     public long version;
 
@@ -186,6 +197,66 @@ public class Signature extends PanacheEntityBase {
         withdrawnAt = now;
     }
 
+    /** An admin's bulk invalidation takes any live entry out of the list and the queue. */
+    public void invalidate(Instant now) {
+        requireState(SignatureState.INVALIDATED, SignatureState.UNCONFIRMED, SignatureState.PENDING_REVIEW,
+                SignatureState.APPROVED, SignatureState.REJECTED, SignatureState.DUPLICATE);
+        moveTo(SignatureState.INVALIDATED, now);
+    }
+
+    /** Reversing an invalidation: back to the state the entry had before it. */
+    public void restoreAfterInvalidation(SignatureState previous, Instant now) {
+        requireState(previous, SignatureState.INVALIDATED);
+        if (previous == SignatureState.INVALIDATED || previous == SignatureState.WITHDRAWN) {
+            throw new IllegalTransitionException("signature", state, previous);
+        }
+        moveTo(previous, now);
+    }
+
+    /**
+     * Removes everything that lets anyone identify or reach the signer privately: contact
+     * details, client address, link tokens. The public entry (name, affiliation, place) stays, so
+     * the delivered letter and its counts are unchanged. Used by the retention job.
+     */
+    public void removeContactDetails(Instant now) {
+        contactName = null;
+        contactTitle = null;
+        email = null;
+        emailNormalized = null;
+        phone = null;
+        clientIp = null;
+        confirmTokenHash = null;
+        confirmExpiresAt = null;
+        manageTokenHash = null;
+        manageExpiresAt = null;
+        anonymizedAt = now;
+        updatedAt = now;
+    }
+
+    /**
+     * The signer's own erasure: the entry leaves the letter (withdrawn) and keeps nothing about
+     * them, not even the name. The empty row remains only so that list versions and counts stay
+     * consistent.
+     */
+    public void erase(Instant now) {
+        if (state != SignatureState.WITHDRAWN) {
+            moveTo(SignatureState.WITHDRAWN, now);
+            withdrawnAt = now;
+        }
+        displayName = "";
+        sortKey = "";
+        nameKey = "";
+        affiliation = null;
+        website = null;
+        websiteDomain = null;
+        city = null;
+        region = null;
+        country = null;
+        orgType = null;
+        decisionNote = null;
+        removeContactDetails(now);
+    }
+
     /** Each action also says where it may start from: the graph allows UNCONFIRMED → APPROVED only by confirmation. */
     private void requireState(SignatureState target, SignatureState... from) {
         for (SignatureState allowed : from) {
@@ -215,7 +286,7 @@ public class Signature extends PanacheEntityBase {
     }
 
     public boolean confirmLinkExpiredAt(Instant now) {
-        return !now.isBefore(confirmExpiresAt);
+        return confirmExpiresAt == null || !now.isBefore(confirmExpiresAt);
     }
 
     public boolean manageLinkExpiredAt(Instant now) {

@@ -22,11 +22,13 @@ public class SignatureInserts {
             insert into signature (id, letter_id, letter_version, kind, state, source,
                 display_name, affiliation, website, website_domain, city, region, country, org_type, sort_key, name_key,
                 contact_name, contact_title, email, email_normalized, phone, consent_public, consent_updates,
-                confirm_token_hash, confirm_expires_at, created_at, updated_at, version)
+                confirm_token_hash, confirm_expires_at, created_at, updated_at, client_ip, bot_signal, disposable_email,
+                version)
             values (nextval('signature_seq'), ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, ?, ?, ?,
-                ?, ?, ?, ?, 0)
+                ?, ?, ?, ?, ?::inet, ?, ?,
+                0)
             on conflict (letter_id, kind, email_normalized, name_key) where state <> 'WITHDRAWN' do nothing
             returning id""";
 
@@ -46,8 +48,8 @@ public class SignatureInserts {
      */
     public Optional<Long> insertWithEmail(Signature s, SignerEmails.Draft email) {
         String sql = "with s as (" + INSERT + ") "
-                + "insert into outbox_email (id, kind, recipient, subject, body_text, created_at, next_attempt_at, attempts) "
-                + "select nextval('outbox_email_seq'), ?, ?, ?, ?, ?, ?, 0 from s returning id";
+                + "insert into outbox_email (id, kind, recipient, subject, body_text, created_at, next_attempt_at, attempts, signature_id) "
+                + "select nextval('outbox_email_seq'), ?, ?, ?, ?, ?, ?, 0, s.id from s returning id";
         try (java.sql.Connection connection = dataSource.getConnection();
              PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = bind(ps, s);
@@ -106,6 +108,9 @@ public class SignatureInserts {
         setInstant(ps, i++, s.confirmExpiresAt);
         setInstant(ps, i++, s.createdAt);
         setInstant(ps, i++, s.updatedAt);
+        ps.setString(i++, s.clientIp == null ? null : s.clientIp.getHostAddress());
+        ps.setString(i++, s.botSignal == null ? null : s.botSignal.name());
+        ps.setBoolean(i++, s.disposableEmail);
         return i;
     }
 

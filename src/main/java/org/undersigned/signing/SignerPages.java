@@ -31,5 +31,7 @@ class SignerPages {
 
     static native TemplateInstance renewed();
 
+    static native TemplateInstance erased();
+
     static native TemplateInstance linkRequest(LetterRef letter, String email, boolean sent);
 }

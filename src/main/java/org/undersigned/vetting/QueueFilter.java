@@ -15,7 +15,8 @@ import java.util.Set;
 @TemplateData
 public record QueueFilter(String state, String kind, String country, Integer version, String flag, String q, int page) {
 
-    public static final Set<String> FLAGS = Set.of("possible-duplicate", "domain-mismatch", "no-website");
+    public static final Set<String> FLAGS = Set.of("possible-duplicate", "domain-mismatch", "no-website", "suspected-bot",
+            "disposable-email");
 
     public static QueueFilter of(String state, String kind, String country, Integer version, String flag, String q,
                                  Integer page) {

@@ -179,7 +179,7 @@ public class VettingPages {
                 safeReturn(returnTo), notice);
     }
 
-    private static LetterRef ref(Letter l) {
+    static LetterRef ref(Letter l) {
         return new LetterRef(l.id, l.slug, l.title, l.state().name(), l.currentVersion() == null ? 0 : l.currentVersion());
     }
 

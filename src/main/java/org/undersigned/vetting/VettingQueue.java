@@ -38,7 +38,17 @@ public class VettingQueue {
     public record Row(long id, long version, String kind, String state, String name, String affiliation,
                       String website, String websiteDomain, String place, String orgType, String contactName,
                       String contactTitle, String email, String emailDomain, Boolean domainMatches, String signedAt,
-                      int letterVersion, String source, String decisionNote, List<DuplicateRef> duplicates) {
+                      int letterVersion, String source, String decisionNote, List<DuplicateRef> duplicates,
+                      String botSignal, boolean disposableEmail, String clientIp) {
+        /** Why the form post looked automated, in words. */
+        public String botLabel() {
+            return botSignal == null ? null : switch (botSignal) {
+                case "HONEYPOT" -> "filled in the hidden field (a bot)";
+                case "TOO_FAST" -> "sent faster than a person types";
+                default -> "posted without our form";
+            };
+        }
+
         public boolean organization() {
             return "ORGANIZATION".equals(kind);
         }
@@ -116,6 +126,10 @@ public class VettingQueue {
             where.append(" and s.website_domain is not null and not ").append(DOMAIN_MATCHES);
         } else if ("no-website".equals(f.flag())) {
             where.append(" and s.kind = 'ORGANIZATION' and s.website is null");
+        } else if ("suspected-bot".equals(f.flag())) {
+            where.append(" and s.bot_signal is not null");
+        } else if ("disposable-email".equals(f.flag())) {
+            where.append(" and s.disposable_email");
         }
         long total = ((Number) bind(em.createNativeQuery("select count(*) from signature s where " + where), params)
                 .getSingleResult()).longValue();
@@ -126,7 +140,8 @@ public class VettingQueue {
                 select s.id, s.version, s.kind, s.state, s.display_name, s.affiliation, s.website, s.website_domain,
                        s.city, s.region, s.country, s.org_type, s.contact_name, s.contact_title, s.email,
                        s.created_at, s.letter_version, s.source, s.decision_note,
-                       case when s.website_domain is null then null else %s end
+                       case when s.website_domain is null then null else %s end,
+                       s.bot_signal, s.disposable_email, host(s.client_ip)
                 from signature s where %s
                 order by s.created_at, s.id offset :offset limit :limit""".formatted(DOMAIN_MATCHES, where)), params)
                 .setParameter("offset", (page - 1) * PAGE_SIZE)
@@ -142,9 +157,9 @@ public class VettingQueue {
             String orgType = r[11] == null ? null : OrgType.parse((String) r[11]).map(t -> t.label).orElse((String) r[11]);
             out.add(new Row(id, ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                     (String) r[6], (String) r[7], place, orgType, (String) r[12], (String) r[13], email,
-                    email.substring(email.lastIndexOf('@') + 1).toLowerCase(), (Boolean) r[19],
+                    email == null ? null : email.substring(email.lastIndexOf('@') + 1).toLowerCase(), (Boolean) r[19],
                     dates.dateTime(toInstant(r[15])), ((Number) r[16]).intValue(), (String) r[17], (String) r[18],
-                    duplicates.getOrDefault(id, List.of())));
+                    duplicates.getOrDefault(id, List.of()), (String) r[20], Boolean.TRUE.equals(r[21]), (String) r[22]));
         }
         return new Page(out, total, page, pages);
     }

@@ -116,6 +116,11 @@ public class ErrorMappers {
             // Raised at commit, so it arrives wrapped in the transaction's own exceptions.
             return concurrentChange(null);
         }
+        if (badlyEncoded(e)) {
+            return ErrorResponses.build(request, 400, "malformed-request", "Malformed request",
+                    "The address or form data has a broken %-escape. Check the link or submit the form again.",
+                    List.of(), null);
+        }
         if (databaseUnavailable(e)) {
             logging.warn(reference, "database unavailable", e);
             return Response.fromResponse(ErrorResponses.build(request, 503, "unavailable", "Temporarily unavailable",
@@ -138,6 +143,23 @@ public class ErrorMappers {
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The framework decodes paths and form bodies lazily and reports a broken %-escape (such as
+     * {@code %ff} or a lone {@code %}) as a bare IllegalArgumentException: that is the client's
+     * mistake, not ours. Only exceptions thrown by its URL decoder count, so our own bugs stay 500s.
+     */
+    static boolean badlyEncoded(Throwable e) {
+        if (!(e instanceof IllegalArgumentException)) {
+            return false;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals("org.jboss.resteasy.reactive.common.util.URLUtils")) {
                 return true;
             }
         }

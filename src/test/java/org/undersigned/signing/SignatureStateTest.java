@@ -24,15 +24,34 @@ class SignatureStateTest {
 
     @Test
     void theTransitionsAreExactlyTheDocumentedOnes() {
-        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.APPROVED, SignatureState.WITHDRAWN),
-                SignatureState.UNCONFIRMED.next());
+        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.APPROVED, SignatureState.WITHDRAWN,
+                SignatureState.INVALIDATED), SignatureState.UNCONFIRMED.next());
         assertEquals(EnumSet.of(SignatureState.APPROVED, SignatureState.REJECTED, SignatureState.DUPLICATE,
-                SignatureState.WITHDRAWN), SignatureState.PENDING_REVIEW.next());
+                SignatureState.WITHDRAWN, SignatureState.INVALIDATED), SignatureState.PENDING_REVIEW.next());
         assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.REJECTED, SignatureState.DUPLICATE,
-                SignatureState.WITHDRAWN), SignatureState.APPROVED.next());
-        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.WITHDRAWN), SignatureState.REJECTED.next());
-        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.WITHDRAWN), SignatureState.DUPLICATE.next());
+                SignatureState.WITHDRAWN, SignatureState.INVALIDATED), SignatureState.APPROVED.next());
+        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.WITHDRAWN, SignatureState.INVALIDATED),
+                SignatureState.REJECTED.next());
+        assertEquals(EnumSet.of(SignatureState.PENDING_REVIEW, SignatureState.WITHDRAWN, SignatureState.INVALIDATED),
+                SignatureState.DUPLICATE.next());
         assertEquals(EnumSet.noneOf(SignatureState.class), SignatureState.WITHDRAWN.next());
+        // Reversing a bulk invalidation restores whatever state the entry had before it.
+        assertEquals(EnumSet.complementOf(EnumSet.of(SignatureState.INVALIDATED)), SignatureState.INVALIDATED.next());
+    }
+
+    @Test
+    void invalidationIsReversibleAndOnlyToTheRecordedState() {
+        Signature s = new Signature();
+        s.confirm(NOW, false);
+        s.approve(NOW, null);
+        s.invalidate(NOW);
+        assertEquals(SignatureState.INVALIDATED, s.state());
+        assertThrows(IllegalTransitionException.class, () -> s.invalidate(NOW));
+        assertThrows(IllegalTransitionException.class, () -> s.approve(NOW, null));
+        assertThrows(IllegalTransitionException.class, () -> s.restoreAfterInvalidation(SignatureState.WITHDRAWN, NOW));
+        s.restoreAfterInvalidation(SignatureState.APPROVED, NOW);
+        assertEquals(SignatureState.APPROVED, s.state());
+        assertThrows(IllegalTransitionException.class, () -> s.restoreAfterInvalidation(SignatureState.APPROVED, NOW));
     }
 
     @Test

@@ -21,6 +21,14 @@ public final class Mails {
         return m.group(1);
     }
 
+    /** The signer follows the link in their latest confirmation email; returns the self-service path. */
+    public static String confirmByLink(List<OutboxEmail> emails) {
+        String path = linkPath(last(emails).bodyText, "/confirm/");
+        String location = io.restassured.RestAssured.given().redirects().follow(false).post(path)
+                .then().statusCode(303).extract().header("Location");
+        return location.replaceAll("^https?://[^/]+", "").replaceAll("\\?.*$", "");
+    }
+
     public static OutboxEmail last(List<OutboxEmail> emails) {
         if (emails.isEmpty()) {
             throw new AssertionError("no email was queued");

@@ -7,6 +7,10 @@ import io.restassured.response.Response;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.quarkus.arc.Arc;
+import org.undersigned.abuse.FormStamps;
+
+import java.time.Instant;
 
 /** Posting the public sign-on form the way a browser does. */
 public final class SignOnForms {
@@ -49,6 +53,13 @@ public final class SignOnForms {
     }
 
     public static Response post(String slug, Map<String, String> form) {
+        Map<String, String> withStamp = new LinkedHashMap<>(form);
+        withStamp.putIfAbsent("formStamp", stamp(slug));
+        return postExactly(slug, withStamp);
+    }
+
+    /** Posts exactly these fields: no form stamp unless the caller adds one. */
+    public static Response postExactly(String slug, Map<String, String> form) {
         return RestAssured.given()
                 .config(LIKE_A_BROWSER)
                 .redirects().follow(false)
@@ -57,4 +68,13 @@ public final class SignOnForms {
                 .formParams(form)
                 .post("/letters/" + slug + "/sign");
     }
+
+    /**
+     * A valid form stamp from a minute ago, as if a person had spent that long on the form (the
+     * test profile keeps the real minimum fill time; a test that posts "too fast" says so).
+     */
+    public static String stamp(String slug) {
+        return Arc.container().instance(FormStamps.class).get().issue(Instant.now().minusSeconds(60));
+    }
+
 }

@@ -118,9 +118,29 @@ public class TestData {
         pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
     }
 
+    /** Every live entry of the letter confirmed and approved, as if vetted one by one. */
+    @Transactional
+    public int approveAll(long letterId) {
+        int n = 0;
+        for (Signature s : Signature.<Signature>list("letter.id = ?1", letterId)) {
+            if (s.state() == SignatureState.UNCONFIRMED) {
+                s.confirm(Instant.now(), false);
+            }
+            if (s.state() == SignatureState.PENDING_REVIEW) {
+                s.approve(Instant.now(), null);
+                n++;
+            }
+        }
+        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(letterId));
+        return n;
+    }
+
     @Transactional
     public void reject(String email) {
         Signature s = Signature.<Signature>find("email", email).singleResult();
+        if (s.state() == SignatureState.UNCONFIRMED) {
+            s.confirm(Instant.now(), false);
+        }
         s.reject(Instant.now(), null, "test");
         pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
     }
@@ -155,6 +175,9 @@ public class TestData {
     @Transactional
     public void deliver(long letterId, String to) {
         Letter letter = Letter.findById(letterId);
+        if (letter.state() == org.undersigned.letter.LetterState.OPEN) {
+            letter.close(Instant.now());
+        }
         letter.deliver(Instant.now(), Instant.now(), to, "by email");
         pageChanged.fire(new org.undersigned.letter.PublicPageChanged(letterId));
     }

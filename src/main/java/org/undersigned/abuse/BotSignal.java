@@ -1,0 +1,11 @@
+package org.undersigned.abuse;
+
+/** Why a form submission looked automated. Such entries are stored (the sender sees nothing unusual) but never published without a vetter. */
+public enum BotSignal {
+    /** The field people cannot see was filled in. */
+    HONEYPOT,
+    /** Posted sooner after the form was served than a person could fill it in. */
+    TOO_FAST,
+    /** The form's signed time stamp was missing or forged: the post did not come from our form. */
+    NO_FORM_TOKEN
+}

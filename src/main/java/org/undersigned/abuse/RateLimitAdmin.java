@@ -1,0 +1,147 @@
+package org.undersigned.abuse;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.undersigned.account.AdminView;
+import org.undersigned.account.CurrentAdmin;
+import org.undersigned.account.Role;
+import org.undersigned.web.FormErrors;
+import org.undersigned.web.InvalidInputException;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/** Admins see and change the rate limits while a campaign runs (e.g. raise them for a rally). */
+@Path("/admin/abuse/limits")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.ADMIN_NAME)
+public class RateLimitAdmin {
+
+    @TemplateData
+    public record LimitRow(String key, String description, int perMinute, int burst, boolean changed,
+                           int defaultPerMinute, int defaultBurst) {
+    }
+
+    @CheckedTemplate(basePath = "abuse")
+    static class Templates {
+        static native TemplateInstance limits(AdminView admin, List<LimitRow> limits, String editing, FormErrors errors,
+                                              boolean saved);
+    }
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    RateLimitConfig config;
+
+    @Inject
+    CurrentAdmin current;
+
+    @GET
+    public TemplateInstance page(@RestQuery String saved) {
+        return Templates.limits(current.view(), rows(limiter, config), null, FormErrors.none(), saved != null);
+    }
+
+    @POST
+    @Path("{key}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response change(@RestPath String key, @RestForm String perMinute, @RestForm String burst,
+                           @RestForm String action) {
+        RateLimit limit = RateLimit.byKey(key).orElseThrow(NotFoundException::new);
+        try {
+            if ("reset".equals(action)) {
+                limiter.reset(current.actor(), limit);
+            } else {
+                limiter.change(current.actor(), limit, number(perMinute), number(burst));
+            }
+            return Response.seeOther(URI.create("/admin/abuse/limits?saved=1")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.limits(current.view(), rows(limiter, config), key, e.errors(), false).render()).build();
+        }
+    }
+
+    static List<LimitRow> rows(RateLimiter limiter, RateLimitConfig config) {
+        return Arrays.stream(RateLimit.values()).map(l -> {
+            RateLimiter.Limit now = limiter.limit(l);
+            RateLimitConfig.Limit d = l.defaults(config);
+            return new LimitRow(l.key, l.description, now.perMinute(), now.burst(), now.changedAtRuntime(),
+                    d.perMinute(), d.burst());
+        }).toList();
+    }
+
+    private static Integer number(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The same as JSON. */
+    @Path("/api/admin/rate-limits")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "Admin: abuse")
+    public static class Api {
+
+        public record LimitChange(Integer perMinute, Integer burst) {
+        }
+
+        @Inject
+        RateLimiter limiter;
+
+        @Inject
+        RateLimitConfig config;
+
+        @Inject
+        CurrentAdmin current;
+
+        @GET
+        @Operation(summary = "Current rate limits (per minute, burst) and their configured defaults")
+        public List<LimitRow> list() {
+            return rows(limiter, config);
+        }
+
+        @PUT
+        @Path("{key}")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Operation(summary = "Change a rate limit on every instance (applies within seconds)")
+        public LimitRow change(@RestPath String key, LimitChange change) {
+            RateLimit limit = RateLimit.byKey(key).orElseThrow(NotFoundException::new);
+            if (change == null) {
+                throw new InvalidInputException(FormErrors.none().add("body", "Send {\"perMinute\": n, \"burst\": n}."));
+            }
+            limiter.change(current.actor(), limit, change.perMinute(), change.burst());
+            return rows(limiter, config).stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+        }
+
+        @DELETE
+        @Path("{key}")
+        @Operation(summary = "Back to the configured default")
+        public LimitRow reset(@RestPath String key) {
+            RateLimit limit = RateLimit.byKey(key).orElseThrow(NotFoundException::new);
+            limiter.reset(current.actor(), limit);
+            return rows(limiter, config).stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.undersigned.abuse;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * Default rate limits; an admin can change them at runtime (stored in the database, picked up
+ * by every instance within seconds). Each instance keeps its own buckets, so with N instances
+ * behind a load balancer a client can reach at most N times a limit.
+ */
+@ConfigMapping(prefix = "undersigned.rate-limit")
+public interface RateLimitConfig {
+
+    /** Per client address and letter. */
+    Limit signOn();
+
+    /** "Email me a fresh link" requests, per client address. */
+    Limit linkRequest();
+
+    /** Admin sign-in attempts (form and API), per client address. Accounts also lock after repeated failures. */
+    Limit adminSignIn();
+
+    interface Limit {
+        /** Sustained rate. */
+        int perMinute();
+
+        /** How many may come at once before the rate applies. */
+        int burst();
+    }
+}

@@ -1,0 +1,153 @@
+package org.undersigned.abuse;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.undersigned.audit.Actor;
+import org.undersigned.audit.AuditLog;
+import org.undersigned.web.FormErrors;
+import org.undersigned.web.InvalidInputException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Token buckets (Bucket4j) per limit and key, in memory. Buckets of keys not seen for a while
+ * are dropped, so memory stays bounded however many addresses call. Limits come from the
+ * configuration unless an admin changed them; changes made on another instance arrive within
+ * {@code undersigned.rate-limit.refresh-every}.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    public record Limit(int perMinute, int burst, boolean changedAtRuntime) {
+    }
+
+    @Inject
+    RateLimitConfig config;
+
+    @Inject
+    AuditLog audit;
+
+    private final Map<RateLimit, Cache<String, Bucket>> buckets = new EnumMap<>(RateLimit.class);
+    private volatile Map<RateLimit, Limit> limits = Map.of();
+
+    RateLimiter() {
+        for (RateLimit l : RateLimit.values()) {
+            buckets.put(l, Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(15)).maximumSize(200_000).build());
+        }
+    }
+
+    /** Takes one token; when none is left, says how long until one is. */
+    public Optional<Duration> tryAcquire(RateLimit limit, String key) {
+        Limit current = limit(limit);
+        Bucket bucket = buckets.get(limit).get(key, k -> newBucket(current));
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty()
+                : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    public Limit limit(RateLimit limit) {
+        Limit l = limits.get(limit);
+        if (l != null) {
+            return l;
+        }
+        RateLimitConfig.Limit d = limit.defaults(config);
+        return new Limit(d.perMinute(), d.burst(), false);
+    }
+
+    /** An admin's change: stored for every instance, applied here at once, audited. */
+    @Transactional
+    public void change(Actor actor, RateLimit limit, Integer perMinute, Integer burst) {
+        FormErrors errors = FormErrors.none();
+        if (perMinute == null || perMinute < 1 || perMinute > 1_000_000) {
+            errors.add("perMinute", "Enter a whole number from 1 to 1,000,000.");
+        }
+        if (burst == null || burst < 1 || burst > 1_000_000) {
+            errors.add("burst", "Enter a whole number from 1 to 1,000,000.");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Limit before = limit(limit);
+        RateLimitSetting s = RateLimitSetting.<RateLimitSetting>findByIdOptional(limit.key).orElseGet(() -> {
+            RateLimitSetting fresh = new RateLimitSetting();
+            fresh.name = limit.key;
+            return fresh;
+        });
+        s.perMinute = perMinute;
+        s.burst = burst;
+        s.updatedBy = actor.accountId();
+        s.updatedAt = Instant.now();
+        s.persist();
+        audit.record(actor, "rate-limit.changed", new AuditLog.Subject(null, null, null),
+                auditValues(limit, before.perMinute(), before.burst()), auditValues(limit, perMinute, burst));
+        apply(limit, new Limit(perMinute, burst, true));
+    }
+
+    /** Keys name the limit because the audit log keeps only the values that changed. */
+    private static java.util.Map<String, Object> auditValues(RateLimit limit, int perMinute, int burst) {
+        return AuditLog.values(limit.key + ".perMinute", perMinute, limit.key + ".burst", burst);
+    }
+
+    /** Back to the configured default. */
+    @Transactional
+    public void reset(Actor actor, RateLimit limit) {
+        Limit before = limit(limit);
+        RateLimitSetting.deleteById(limit.key);
+        RateLimitConfig.Limit d = limit.defaults(config);
+        audit.record(actor, "rate-limit.reset", new AuditLog.Subject(null, null, null),
+                auditValues(limit, before.perMinute(), before.burst()), auditValues(limit, d.perMinute(), d.burst()));
+        apply(limit, null);
+    }
+
+    @Scheduled(every = "${undersigned.rate-limit.refresh-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        List<RateLimitSetting> stored = QuarkusTransaction.joiningExisting().call(() -> RateLimitSetting.<RateLimitSetting>listAll());
+        Map<RateLimit, Limit> next = new EnumMap<>(RateLimit.class);
+        for (RateLimitSetting s : stored) {
+            RateLimit.byKey(s.name).ifPresent(l -> next.put(l, new Limit(s.perMinute, s.burst, true)));
+        }
+        for (RateLimit l : RateLimit.values()) {
+            if (!java.util.Objects.equals(next.get(l), limits.get(l))) {
+                buckets.get(l).invalidateAll(); // buckets are sized by the limit, so start them afresh
+            }
+        }
+        limits = Map.copyOf(next);
+    }
+
+    private synchronized void apply(RateLimit limit, Limit value) {
+        Map<RateLimit, Limit> next = new EnumMap<>(RateLimit.class);
+        next.putAll(limits);
+        if (value == null) {
+            next.remove(limit);
+        } else {
+            next.put(limit, value);
+        }
+        limits = Map.copyOf(next);
+        buckets.get(limit).invalidateAll();
+    }
+
+    private static Bucket newBucket(Limit limit) {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.burst())
+                        .refillGreedy(limit.perMinute(), Duration.ofMinutes(1)).build())
+                .build();
+    }
+
+    static long secondsToWait(Duration wait) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait.toNanos() + 999_999_999L));
+    }
+}
