@@ -24,7 +24,7 @@ prepare_database() {
     fi
   done
   if [ "$(id -u)" = 0 ] && [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
-    runuser -u postgres -- psql -X -q -p "${UNDERSIGNED_DB_PORT:-5432}" -d postgres -c "drop database if exists $DB" \
+    runuser -u postgres -- psql -X -q -p "${UNDERSIGNED_DB_PORT:-5432}" -d postgres -c "drop database if exists $DB with (force)" \
       -c "create database $DB owner $UNDERSIGNED_DB_ROLE encoding 'UTF8' template template0" >/dev/null 2>&1
   fi
   export PGPASSWORD=$UNDERSIGNED_DB_PASSWORD PGHOST=${UNDERSIGNED_DB_HOST:-localhost} PGPORT=${UNDERSIGNED_DB_PORT:-5432} PGUSER=$UNDERSIGNED_DB_ROLE
@@ -64,7 +64,7 @@ start_app() {
   t0=$(date +%s%N)
   # AppCDS is only valid for the JVM that wrote it and the same relative class path, hence the cd.
   ( cd target/quarkus-app && \
-    env UNDERSIGNED_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" UNDERSIGNED_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
+    exec env UNDERSIGNED_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" UNDERSIGNED_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
     UNDERSIGNED_AUTH_FIRST_ADMIN_EMAIL=$ADMIN UNDERSIGNED_AUTH_FIRST_ADMIN_PASSWORD=$ADMIN_PASSWORD \
     UNDERSIGNED_DB_NAME="$DB" UNDERSIGNED_BENCH_STATIC_DIR="$WORK/static" \
     UNDERSIGNED_SITE_PUBLIC_URL="http://localhost:$PORT" \

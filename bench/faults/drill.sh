@@ -38,7 +38,7 @@ expect() { # description condition-result(0/1)
   if [ "$2" = 0 ]; then say "ok    $1"; else say "FAIL  $1"; FAILED=1; fi
 }
 
-json() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))$2)" "$WORK/load.json"; }
+json() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))$1)" "$WORK/load.json"; }
 
 # Every acknowledged address has exactly one signature with exactly one outbox email; nothing
 # is duplicated anywhere on the drill's letter.

@@ -80,7 +80,7 @@ public class AbuseAlerts {
     @Inject
     SiteConfig site;
 
-    @Scheduled(every = "${undersigned.abuse.alerts.check-every:1m}", delayed = "20s",
+    @Scheduled(every = "${undersigned.abuse.alerts.check-every}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledCheck() {
         int raised = check(Instant.now());

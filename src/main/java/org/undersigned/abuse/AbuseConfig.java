@@ -21,12 +21,23 @@ public interface AbuseConfig {
     @WithDefault("3s")
     Duration minFillTime();
 
+    /**
+     * A form stamp older than this no longer counts as a person's: stamps are not stored, so a
+     * bot could otherwise fetch the form once and post with its stamp forever.
+     */
+    @WithDefault("24h")
+    Duration maxFormAge();
+
     /** Throwaway-mail domains to flag in addition to the shipped list. */
     Optional<List<String>> extraDisposableDomains();
 
     Alerts alerts();
 
     interface Alerts {
+        /** How often recent sign-ons are checked for an unusual share. */
+        @WithDefault("1m")
+        String checkEvery();
+
         /** The recent period whose sign-ons are compared. */
         @WithDefault("15m")
         Duration window();

@@ -6,6 +6,6 @@ public enum BotSignal {
     HONEYPOT,
     /** Posted sooner after the form was served than a person could fill it in. */
     TOO_FAST,
-    /** The form's signed time stamp was missing or forged: the post did not come from our form. */
+    /** The form's signed time stamp was missing, forged or too old: the post did not come from a form a person just saw. */
     NO_FORM_TOKEN
 }

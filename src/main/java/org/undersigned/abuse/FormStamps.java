@@ -46,8 +46,12 @@ public class FormStamps {
         if (servedAt.isEmpty()) {
             return Optional.of(BotSignal.NO_FORM_TOKEN);
         }
-        if (Duration.between(servedAt.get(), now).compareTo(config.minFillTime()) < 0) {
+        Duration age = Duration.between(servedAt.get(), now);
+        if (age.compareTo(config.minFillTime()) < 0) {
             return Optional.of(BotSignal.TOO_FAST);
+        }
+        if (age.compareTo(config.maxFormAge()) > 0) {
+            return Optional.of(BotSignal.NO_FORM_TOKEN);
         }
         return Optional.empty();
     }

@@ -19,6 +19,10 @@ public interface RateLimitConfig {
     /** Admin sign-in attempts (form and API), per client address. Accounts also lock after repeated failures. */
     Limit adminSignIn();
 
+    /** How often each instance re-reads the limits admins changed at runtime. */
+    @io.smallrye.config.WithDefault("10s")
+    String refreshEvery();
+
     interface Limit {
         /** Sustained rate. */
         int perMinute();

@@ -113,7 +113,7 @@ public class RateLimiter {
         apply(limit, null);
     }
 
-    @Scheduled(every = "${undersigned.rate-limit.refresh-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${undersigned.rate-limit.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         List<RateLimitSetting> stored = QuarkusTransaction.joiningExisting().call(() -> RateLimitSetting.<RateLimitSetting>listAll());
         Map<RateLimit, Limit> next = new EnumMap<>(RateLimit.class);

@@ -20,6 +20,10 @@ public interface LetterConfig {
     @WithDefault("30s")
     Duration deadlineCheckEvery();
 
+    /** How often each instance reloads its directory of public letters (slugs, states, versions). */
+    @WithDefault("1s")
+    String directoryRefreshEvery();
+
     /** How long a delivered letter stays on the home page. */
     @WithDefault("180d")
     Duration recentlyDeliveredFor();

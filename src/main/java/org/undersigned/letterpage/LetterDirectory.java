@@ -43,7 +43,7 @@ public class LetterDirectory {
 
     private volatile Map<String, Entry> bySlug = Map.of();
 
-    @Scheduled(every = "${undersigned.letter.directory-refresh-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${undersigned.letter.directory-refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshAll() {
         refresh();
     }

@@ -44,6 +44,9 @@ public class SignerData {
     }
 
     @Inject
+    RetentionConfig retention;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -66,8 +69,9 @@ public class SignerData {
                 s.disposableEmail, s.botSignal == null ? null : s.botSignal.name(), s.createdAt, s.confirmedAt,
                 s.decidedAt, s.decisionNote, s.withdrawnAt, s.updatedAt);
         return new Export("Everything Undersigned stores about your signature on \"" + s.letter.title
-                + "\": the entry, the emails we sent you about it (kept for 30 days after sending), and its history. "
-                + "Your client address is kept for 30 days, for abuse checks only.", Instant.now(), entry, emails, history);
+                + "\": the entry, the emails we sent you about it (deleted " + days(retention.sentEmails())
+                + " after they were written), and its history. Your client address is kept for "
+                + days(retention.clientAddresses()) + ", for abuse checks only.", Instant.now(), entry, emails, history);
     }
 
     /**
@@ -96,5 +100,10 @@ public class SignerData {
         return Tokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash)
                 .filter(s -> !s.manageLinkExpiredAt(now))
                 .orElseThrow(NotFoundException::new);
+    }
+
+    private static String days(java.time.Duration period) {
+        long days = period.toDays();
+        return days == 1 ? "1 day" : days + " days";
     }
 }

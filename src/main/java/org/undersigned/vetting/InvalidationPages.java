@@ -61,8 +61,11 @@ public class InvalidationPages {
     static class Templates {
         static native TemplateInstance invalidations(AdminView admin, VettingPages.LetterRef letter, CriteriaForm form,
                                                      FormErrors errors, Preview preview, List<Past> past,
-                                                     List<AbuseAlerts.Alert> alerts, String notice);
+                                                     List<AbuseAlerts.Alert> alerts, String notice, long addressDays);
     }
+
+    @Inject
+    org.undersigned.privacy.RetentionConfig retention;
 
     @Inject
     Invalidations invalidations;
@@ -150,7 +153,7 @@ public class InvalidationPages {
                 i.signatureCount, dates.dateTime(i.createdAt), i.reversed(),
                 i.reversedAt == null ? null : dates.dateTime(i.reversedAt))).toList();
         return Templates.invalidations(current.view(), VettingPages.ref(letter), form, errors, preview, past,
-                alerts.recent(id, 20), notice);
+                alerts.recent(id, 20), notice, retention.clientAddresses().toDays());
     }
 
     private String describe(SignatureInvalidation i) {

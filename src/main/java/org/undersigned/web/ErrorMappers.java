@@ -121,7 +121,9 @@ public class ErrorMappers {
                     "The address or form data has a broken %-escape. Check the link or submit the form again.",
                     List.of(), null);
         }
-        if (databaseUnavailable(e)) {
+        if (databaseUnavailable(e) || causedBy(e, jakarta.transaction.RollbackException.class)) {
+            // A RollbackException here means the commit itself failed (our services never mark a
+            // transaction rollback-only), typically a connection lost at that instant: nothing was saved.
             logging.warn(reference, "database unavailable", e);
             return Response.fromResponse(ErrorResponses.build(request, 503, "unavailable", "Temporarily unavailable",
                             "We can't reach our database right now. Nothing was saved; please try again in a minute.",

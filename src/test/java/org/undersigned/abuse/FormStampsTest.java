@@ -31,6 +31,10 @@ class FormStampsTest {
                 return Duration.ofSeconds(3);
             }
 
+            public Duration maxFormAge() {
+                return Duration.ofHours(24);
+            }
+
             public Optional<List<String>> extraDisposableDomains() {
                 return Optional.empty();
             }
@@ -66,5 +70,12 @@ class FormStampsTest {
         assertEquals(Optional.of(BotSignal.NO_FORM_TOKEN), stamps(otherKey).check(stamp, now),
                 "a stamp signed with another key (another installation) is not ours");
         assertTrue(stamps.verify("0000000000." + "A".repeat(22)).isEmpty());
+    }
+
+    @Test
+    void aStampFetchedOnceCannotBeReusedForever() {
+        assertEquals(Optional.empty(), stamps.check(stamps.issue(now.minus(Duration.ofHours(23))), now),
+                "a form left open overnight still counts");
+        assertEquals(Optional.of(BotSignal.NO_FORM_TOKEN), stamps.check(stamps.issue(now.minus(Duration.ofHours(25))), now));
     }
 }

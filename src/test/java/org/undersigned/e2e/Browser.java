@@ -24,6 +24,8 @@ final class Browser {
     static void waitForHeading(org.openqa.selenium.WebDriver driver, String heading) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
                 .withMessage(() -> "expected the heading '" + heading + "' on " + driver.getCurrentUrl())
+                // The heading may belong to the page being left while we read it.
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElements(org.openqa.selenium.By.tagName("h1")).stream()
                         .anyMatch(h -> heading.equals(h.getText())));
     }

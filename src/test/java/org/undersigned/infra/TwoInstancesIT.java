@@ -82,6 +82,17 @@ class TwoInstancesIT {
     }
 
     @Test
+    void productionSendsHstsBesideTheOtherSecurityHeaders() {
+        // The instances run the packaged app with the production profile; HSTS is off only in dev and tests.
+        for (String path : List.of("/", "/no-such-page", "/q/health/ready", "/static/site.css")) {
+            RestAssured.given().baseUri("http://localhost").port(PORT_A).get(path).then()
+                    .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"));
+        }
+    }
+
+    @Test
     void everyEmailIsSentOnceAndEveryDeadlineClosesOnce() throws Exception {
         String tokenA = token(PORT_A);
         String tokenB = token(PORT_B);
