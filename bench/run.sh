@@ -66,7 +66,7 @@ seed "$PAGE_ID" 10000
 PDF1K=$(letter bench-pdf-1k true); seed "$PDF1K" 1000
 PDF10K=$(letter bench-pdf-10k true); seed "$PDF10K" 10000
 PDF100K=$(letter bench-pdf-100k true); seed "$PDF100K" 100000
-psql -X -q -d "$DB" -c "vacuum analyze" >/dev/null
+psql -X -q -d "$DB" -c "vacuum analyze signature" -c "vacuum analyze outbox_email" -c "vacuum analyze letter" >/dev/null
 sleep 3 # the tally and directory pick the seeded lists up
 
 # --- sign-on ------------------------------------------------------------------------------------
