@@ -165,6 +165,10 @@ class TwoInstancesIT {
 
     // ----- helpers -----------------------------------------------------------------------------
 
+    /** Plain HTTP/1.1 with a timeout, like a load balancer's health check: a test must never wait forever. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
     private static Process start(int port, KeyPair keys, Path log) throws IOException {
         String jar = System.getProperty("undersigned.app.jar", "target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(
@@ -233,7 +237,7 @@ class TwoInstancesIT {
 
     private static String page(int port, String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
@@ -242,7 +246,7 @@ class TwoInstancesIT {
 
     private static boolean ready(int port) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException | InterruptedException e) {
             return false;
