@@ -36,14 +36,27 @@ prepare_database() {
 
 sql() { psql -X -At -d "$DB" -c "$1"; }
 
-# Production build with the class-data archive (AppCDS) that shortens start-up; reused when
-# BENCH_REUSE_BUILD=1 and a build exists.
+# Compresses the full-page images PostgreSQL writes to its WAL after each checkpoint. Durability is
+# unchanged (fsync and synchronous commit stay on); on this machine WAL volume, not CPU, limited
+# sign-ons once the signature table held a few hundred thousand rows (docs/operations.md
+# recommends the same for production). Set on the database, so it applies to the app and to the
+# pgbench ceiling alike; needs a superuser, and is skipped with a note otherwise.
+compress_wal() {
+  local setting="alter database $DB set wal_compression = lz4"
+  if [ "$(id -u)" = 0 ] && [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
+    runuser -u postgres -- env -u PGUSER -u PGHOST -u PGPASSWORD psql -X -q -p "$PGPORT" -d postgres -c "$setting" >/dev/null
+  else
+    psql -X -q -d postgres -c "$setting" >/dev/null 2>&1 || say "could not enable wal_compression (needs a superuser)"
+  fi
+}
+
+# Production build; reused when BENCH_REUSE_BUILD=1 and a build exists.
 build_app() {
   if [ "${BENCH_REUSE_BUILD:-0}" = 1 ] && [ -f target/quarkus-app/quarkus-run.jar ]; then
     say "reusing the existing build in target/quarkus-app"
   else
     say "building (production profile)"
-    mvn -B -q -DskipTests package -Dquarkus.package.jar.appcds.enabled=true
+    mvn -B -q -DskipTests package
   fi
   if [ ! -f "$WORK/private.pem" ]; then
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
@@ -55,14 +68,21 @@ build_app() {
 ADMIN=bench-admin@bench.invalid
 ADMIN_PASSWORD=bench-admin-password
 
+# JVM options recommended for production on small machines (docs/operations.md): on two cores the
+# C2 compiler's threads compete with the application at start-up and under load, and C1 alone
+# gave the same sign-on throughput with less memory. BENCH_JVM_OPTS overrides.
+JVM_OPTS=${BENCH_JVM_OPTS:--XX:TieredStopAtLevel=1}
+
 # Starts the app in the background; sets APP_PID and READY_S (seconds from launch to ready).
 # Load comes from one address here, so the per-address rate limits are lifted; everything else is
 # the production configuration. Extra environment can be passed as arguments (NAME=value).
 start_app() {
   local t0 t1 cds=()
-  [ -f target/quarkus-app/app-cds.jsa ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+  # The class-data archive written by train_class_data (if any): classes load already parsed.
+  [ -f "$WORK/app.jsa" ] && cds=(-XX:SharedArchiveFile="$WORK/app.jsa")
   t0=$(date +%s%N)
-  # AppCDS is only valid for the JVM that wrote it and the same relative class path, hence the cd.
+  # A class-data archive is only valid for the JVM that wrote it and the same relative class
+  # path, hence the cd.
   ( cd target/quarkus-app && \
     exec env UNDERSIGNED_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" UNDERSIGNED_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
     UNDERSIGNED_AUTH_FIRST_ADMIN_EMAIL=$ADMIN UNDERSIGNED_AUTH_FIRST_ADMIN_PASSWORD=$ADMIN_PASSWORD \
@@ -71,7 +91,7 @@ start_app() {
     UNDERSIGNED_MAIL_SEND_EVERY="${MAIL_SEND_EVERY:-1h}" \
     UNDERSIGNED_RATE_LIMIT_SIGN_ON_PER_MINUTE=1000000 UNDERSIGNED_RATE_LIMIT_SIGN_ON_BURST=1000000 \
     QUARKUS_HTTP_PORT="$PORT" QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__ORG_UNDERSIGNED__LEVEL=INFO \
-    "$@" java -Xms64m -Xmx"${HEAP:-768m}" -XX:+UseSerialGC "${cds[@]}" \
+    "$@" java -Xms64m -Xmx"${HEAP:-768m}" -XX:+UseSerialGC $JVM_OPTS "${cds[@]}" \
       -jar quarkus-run.jar >>"$WORK/app.log" 2>&1 ) &
   APP_PID=$!
   until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do
@@ -80,6 +100,23 @@ start_app() {
   done
   t1=$(date +%s%N)
   READY_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+}
+
+# A training run: start, serve the main pages and a sign-on, stop; the JVM writes every class it
+# loaded into $WORK/app.jsa (dynamic AppCDS, JDK 13+), which later starts map instead of parsing
+# jars. The same two steps work in a deployment (docs/operations.md).
+train_class_data() { # slug of an open letter
+  rm -f "$WORK/app.jsa"
+  start_app JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$WORK/app.jsa"
+  local stamp
+  stamp=$(form_stamp "$1")
+  curl -s -o /dev/null "http://localhost:$PORT/"
+  curl -s -o /dev/null "http://localhost:$PORT/letters/$1/signatories"
+  curl -s -o /dev/null "http://localhost:$PORT/api/letters/$1"
+  curl -s -o /dev/null -X POST -d "formStamp=$stamp" -d 'kind=ORGANIZATION&organizationName=Training+Run&city=A&country=US&orgType=ADVOCACY&contactName=A&contactTitle=B&email=training%40bench.invalid&consentPublic=yes' "http://localhost:$PORT/letters/$1/sign"
+  admin_token
+  stop_app
+  [ -f "$WORK/app.jsa" ] || { say "no class-data archive was written"; return 1; }
 }
 
 # The java process itself (start_app's APP_PID is the subshell that execs it).

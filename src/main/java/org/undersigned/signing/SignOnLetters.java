@@ -1,5 +1,6 @@
 package org.undersigned.signing;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +41,9 @@ public class SignOnLetters {
     @Inject
     EntityManager em;
 
-    /** The public letter with this slug; must be called inside a transaction. */
+    /** The public letter with this slug. */
     public Optional<Facts> find(String slug) {
-        return bySlug.get(slug, this::load);
+        return bySlug.get(slug, s -> QuarkusTransaction.joiningExisting().call(() -> load(s)));
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicPageChanged change) {
