@@ -100,7 +100,7 @@ public class Invalidations {
                         select ?1, id, state from signature where id = any(cast(?2 as bigint[]))""")
                 .setParameter(1, inv.id).setParameter(2, ids.toArray(Long[]::new)).executeUpdate();
         boolean publicChanged = false;
-        for (Signature s : Signature.<Signature>list("id in ?1", ids)) {
+        for (Signature s : signatures(ids)) {
             publicChanged |= s.state() == SignatureState.APPROVED;
             s.invalidate(now);
         }
@@ -129,7 +129,7 @@ public class Invalidations {
         items.forEach(r -> previous.put(((Number) r[0]).longValue(), SignatureState.valueOf((String) r[1])));
         int restored = 0;
         boolean publicChanged = false;
-        for (Signature s : Signature.<Signature>list("id in ?1", previous.keySet())) {
+        for (Signature s : signatures(List.copyOf(previous.keySet()))) {
             if (s.state() != SignatureState.INVALIDATED) {
                 continue; // withdrawn by its signer meanwhile, or already put back
             }
@@ -143,6 +143,18 @@ public class Invalidations {
             pageChanged.fire(new PublicPageChanged(letterId));
         }
         return restored;
+    }
+
+    /**
+     * The entries with these ids, loaded a thousand at a time: a flood can mean tens of thousands,
+     * more than the 32,767 parameters PostgreSQL accepts in one statement.
+     */
+    private static List<Signature> signatures(List<Long> ids) {
+        List<Signature> all = new java.util.ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += 1000) {
+            all.addAll(Signature.<Signature>list("id in ?1", ids.subList(from, Math.min(ids.size(), from + 1000))));
+        }
+        return all;
     }
 
     private static String where(Criteria c) {

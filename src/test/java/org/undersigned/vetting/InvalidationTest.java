@@ -75,6 +75,26 @@ class InvalidationTest {
     }
 
     @Test
+    void aFloodLargerThanOneStatementsParameterLimitIsHandled() {
+        // 33,000 entries: more than the 32,767 bind parameters PostgreSQL takes in one statement.
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        String range = "198.18." + NEXT.getAndIncrement() + ".0/24";
+        data.execute("""
+                insert into signature (id, letter_id, letter_version, kind, state, source, display_name, country, sort_key,
+                    name_key, email, email_normalized, consent_public, created_at, updated_at, client_ip, version)
+                select nextval('signature_seq'), ?1, 1, 'ORGANIZATION', 'PENDING_REVIEW', 'web', 'Bot ' || g, 'US',
+                    'bot ' || g, 'bot' || g, 'bot' || g || '@bots.example', 'bot' || g || '@bots.example', true,
+                    now(), now(), cast(?2 as inet) + (g % 250), 0
+                from generate_series(1, 33000) g""", letter.id, range.replace(".0/24", ".1"));
+        String base = "/api/admin/letters/" + letter.id + "/invalidations";
+        int id = admins.api(Role.VETTER).body(Map.of("clientRange", range, "reason", "bot flood")).post(base)
+                .then().statusCode(201).body("count", equalTo(33000)).extract().path("id");
+        assertEquals(33000, data.countRows("signature", "letter_id = ?1 and state = 'INVALIDATED'", letter.id));
+        admins.api(Role.VETTER).post(base + "/" + id + "/reversal").then().statusCode(200).body("restored", equalTo(33000));
+        assertEquals(33000, data.countRows("signature", "letter_id = ?1 and state = 'PENDING_REVIEW'", letter.id));
+    }
+
+    @Test
     void byEmailDomainAndSubdomainsOrByTimeWindowInTheBrowser() {
         Letter letter = data.open(LetterOptions.organizationsOnly());
         String domain = "flood" + NEXT.getAndIncrement() + ".example";
