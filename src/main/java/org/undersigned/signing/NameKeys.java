@@ -62,7 +62,8 @@ public final class NameKeys {
     static String foldAccents(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
-            if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN) {
+            // ASCII carries no marks: the common case costs one comparison (this runs on every sign-on).
+            if (cp < 0x80 || Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN) {
                 out.appendCodePoint(cp);
                 return;
             }
@@ -87,6 +88,9 @@ public final class NameKeys {
             }
         });
         // Marks typed separately after a Latin letter (not composed by NFC) go too.
+        if (!COMBINING_MARKS.matcher(out).find()) {
+            return out.toString();
+        }
         return COMBINING_MARKS.matcher(out).replaceAll(m -> isAfterLatin(out, m.start()) ? "" : java.util.regex.Matcher.quoteReplacement(m.group()));
     }
 

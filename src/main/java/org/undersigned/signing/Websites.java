@@ -11,12 +11,14 @@ public final class Websites {
     private Websites() {
     }
 
+    private static final java.util.regex.Pattern HAS_SCHEME = java.util.regex.Pattern.compile("(?i)https?://");
+
     /** An absolute http(s) URL with a dotted host, or empty when the text is not a web address. */
     public static Optional<String> normalize(String typed) {
         if (typed == null || typed.isBlank() || typed.contains(" ")) {
             return Optional.empty();
         }
-        String candidate = typed.matches("(?i)^https?://.*") ? typed : "https://" + typed;
+        String candidate = HAS_SCHEME.matcher(typed).lookingAt() ? typed : "https://" + typed;
         try {
             URI uri = new URI(candidate);
             String host = uri.getHost();
