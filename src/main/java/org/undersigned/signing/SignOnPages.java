@@ -43,8 +43,6 @@ public class SignOnPages {
     @Inject
     FormStamps stamps;
 
-    @Inject
-    org.undersigned.privacy.SignerData signerData;
 
     @Inject
     ClientAddress clientAddress;
@@ -154,38 +152,6 @@ public class SignOnPages {
     public Response withdraw(@RestPath String token) {
         signing.withdraw(token);
         return Response.seeOther(link("/manage/{token}", token)).build();
-    }
-
-    /** Everything stored about the entry, as a file to keep. */
-    @GET
-    @Path("manage/{token}/data.json")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response data(@RestPath String token) {
-        return Response.ok(signerData.export(token))
-                .header("Content-Disposition", "attachment; filename=\"my-signature.json\"")
-                .header("Cache-Control", "no-store")
-                .build();
-    }
-
-    @POST
-    @Path("manage/{token}/erase")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response erase(@RestPath String token, @RestForm String confirm) {
-        if (!"yes".equals(confirm)) {
-            SignerLink link = signing.inspectManageLink(token);
-            if (!link.valid()) {
-                throw new NotFoundException();
-            }
-            EntryView e = link.entry();
-            String html = SignerPages.manage(token, e,
-                    new CorrectionInput(e.displayName(), e.website(), e.city(), e.region(), e.country(), e.affiliation()),
-                    FormErrors.none().add("confirm", "Tick the box to confirm that you want your entry erased."),
-                    null, Countries.options()).render();
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
-        }
-        signerData.erase(token);
-        return Response.ok(SignerPages.erased().render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store").build();
     }
 
     @POST

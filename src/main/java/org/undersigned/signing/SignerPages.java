@@ -31,7 +31,6 @@ class SignerPages {
 
     static native TemplateInstance renewed();
 
-    static native TemplateInstance erased();
 
     static native TemplateInstance linkRequest(LetterRef letter, String email, boolean sent);
 }
