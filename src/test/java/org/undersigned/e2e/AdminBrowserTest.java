@@ -84,7 +84,7 @@ class AdminBrowserTest {
         assertTrue(browser.getPageSource().contains("Sam Organizer, Coordinator"));
 
         browser.findElement(By.xpath("//tr[.//a[text()='Encode Justice']]//button[starts-with(normalize-space(.),'Approve')]")).click();
-        assertTrue(browser.findElement(By.cssSelector(".panel.success")).getText().contains("approved"));
+        assertTrue(Browser.waitFor(browser, By.cssSelector(".panel.success")).getText().contains("approved"));
 
         browser.get(root + "letters/" + letter.slug);
         Browser.waitForText(browser, "Signed by 1 organization");

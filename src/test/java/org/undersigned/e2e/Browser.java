@@ -30,6 +30,17 @@ final class Browser {
                         .anyMatch(h -> heading.equals(h.getText())));
     }
 
+    /**
+     * Waits (up to 10 s) for an element on the page a click leads to: a click returns before the
+     * next page has necessarily loaded.
+     */
+    static org.openqa.selenium.WebElement waitFor(org.openqa.selenium.WebDriver driver, org.openqa.selenium.By what) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .withMessage(() -> "expected " + what + " on " + driver.getCurrentUrl())
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(what).stream().findFirst().orElse(null));
+    }
+
     /** Waits (up to 10 s) for the page to contain this text. */
     static void waitForText(org.openqa.selenium.WebDriver driver, String text) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))

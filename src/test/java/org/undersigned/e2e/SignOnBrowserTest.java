@@ -65,7 +65,7 @@ class SignOnBrowserTest {
         browser.findElement(By.id("f-email")).sendKeys(email);
         // Forgetting the consent box brings the form back with the error linked from the summary.
         browser.findElement(By.cssSelector("form.sign-on button[type=submit]")).click();
-        WebElement summary = browser.findElement(By.className("error-summary"));
+        WebElement summary = Browser.waitFor(browser, By.className("error-summary"));
         assertTrue(summary.getText().contains("Tick the box"), summary.getText());
         assertEquals("Détroit Community Technology Project",
                 browser.findElement(By.id("f-organizationName")).getAttribute("value"), "input is kept");
