@@ -316,22 +316,7 @@ public class ImportService {
         Signature s = Signature.imported("import");
         s.letter = letter;
         s.letterVersion = letter.currentVersion();
-        s.kind = input.signatoryKind().orElseThrow();
-        s.displayName = input.displayName();
-        s.sortKey = NameKeys.sortKey(s.displayName);
-        s.nameKey = s.kind == SignatoryKind.ORGANIZATION ? NameKeys.nameKey(s.displayName) : "";
-        s.affiliation = input.affiliation();
-        s.website = Websites.normalize(input.website()).orElse(null);
-        s.websiteDomain = Websites.identifyingDomain(s.website);
-        s.city = input.city();
-        s.region = input.region();
-        s.country = input.country();
-        s.orgType = input.orgType() == null ? null : OrgType.valueOf(input.orgType());
-        s.contactName = input.contactName();
-        s.contactTitle = input.contactTitle();
-        s.email = input.email();
-        s.emailNormalized = EmailAddresses.normalize(input.email());
-        s.phone = input.phone();
+        s.describeFrom(input);
         // The organizers collected these with their own consent wording; the list is theirs to vouch for.
         s.consentPublic = true;
         s.confirmTokenHash = tokens.issue().hash(); // no link is ever sent for it

@@ -125,6 +125,29 @@ public class Signature extends PanacheEntityBase {
                 letterId, kind, emailNormalized, nameKey, SignatureState.WITHDRAWN).firstResultOptional();
     }
 
+    /**
+     * Takes the signer's details from validated input, with the keys derived from them (sort and
+     * duplicate keys, website domain, normalized email). Shared by sign-on and import.
+     */
+    public void describeFrom(SignOnInput input) {
+        kind = input.signatoryKind().orElseThrow();
+        displayName = input.displayName();
+        sortKey = NameKeys.sortKey(displayName);
+        nameKey = kind == SignatoryKind.ORGANIZATION ? NameKeys.nameKey(displayName) : "";
+        affiliation = input.affiliation();
+        website = Websites.normalize(input.website()).orElse(null);
+        websiteDomain = Websites.identifyingDomain(website);
+        city = input.city();
+        region = input.region();
+        country = input.country();
+        orgType = OrgType.parse(input.orgType()).orElse(null);
+        contactName = input.contactName();
+        contactTitle = input.contactTitle();
+        email = input.email();
+        emailNormalized = org.undersigned.infra.EmailAddresses.normalize(input.email());
+        phone = input.phone();
+    }
+
     // ----- transitions -------------------------------------------------------------------------
 
     /**
