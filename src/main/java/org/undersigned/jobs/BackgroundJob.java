@@ -12,7 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.undersigned.letter.IllegalTransitionException;
+import org.undersigned.web.IllegalTransitionException;
 
 import java.time.Instant;
 import java.util.HashMap;

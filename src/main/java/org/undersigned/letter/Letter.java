@@ -1,5 +1,6 @@
 package org.undersigned.letter;
 
+import org.undersigned.web.IllegalTransitionException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -108,7 +108,7 @@ public class Retention {
     private int sentEmails(Instant now) {
         return em.createNativeQuery("""
                         delete from outbox_email where id in (
-                            select id from outbox_email where (sent_at is not null or failed_at is not null)
+                            select id from outbox_email where state <> 'QUEUED'
                             and created_at < ?1 limit ?2)""")
                 .setParameter(1, utc(now.minus(config.sentEmails()))).setParameter(2, config.batchSize()).executeUpdate();
     }

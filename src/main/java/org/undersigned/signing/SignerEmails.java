@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.undersigned.mail.MailPriority;
 import org.undersigned.mail.Outbox;
 import org.undersigned.web.Dates;
 import org.undersigned.web.SiteConfig;
@@ -50,7 +51,7 @@ public class SignerEmails {
 
     public void confirmation(Signature s, String token, boolean again) {
         Draft d = confirmationDraft(s, s.letter.title, token, again);
-        outbox.enqueue(d.kind(), d.recipient(), d.subject(), d.body(), s.id);
+        outbox.enqueue(MailPriority.LINK, d.kind(), d.recipient(), d.subject(), d.body(), s.id);
     }
 
     public Draft confirmationDraft(Signature s, String letterTitle, String token, boolean again) {
@@ -63,31 +64,31 @@ public class SignerEmails {
     public void alreadySigned(Signature s, String manageToken) {
         String body = Templates.alreadySigned(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
                 EntryView.label(s.state())).render();
-        outbox.enqueue("signing.already-signed", s.email, "You have already signed: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.LINK, "signing.already-signed", s.email, "You have already signed: " + s.letter.title, body, s.id);
     }
 
     public void freshManageLink(Signature s, String manageToken) {
         String body = Templates.freshLink(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
                 dates.dateTime(s.manageExpiresAt)).render();
-        outbox.enqueue("signing.fresh-link", s.email, "Your link to manage your signature: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.LINK, "signing.fresh-link", s.email, "Your link to manage your signature: " + s.letter.title, body, s.id);
     }
 
     public void approved(Signature s, String manageToken) {
         String body = Templates.approved(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
                 letterUrl(s)).render();
-        outbox.enqueue("signing.approved", s.email, "Your signature is on the letter: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.NOTICE, "signing.approved", s.email, "Your signature is on the letter: " + s.letter.title, body, s.id);
     }
 
     public void rejected(Signature s, String reason) {
         String body = Templates.rejected(greeting(s), s.letter.title, signingAs(s), reason, s.letter.coalitionName,
                 s.letter.coalitionContact).render();
-        outbox.enqueue("signing.rejected", s.email, "About your signature on: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.NOTICE, "signing.rejected", s.email, "About your signature on: " + s.letter.title, body, s.id);
     }
 
     public void textChanged(Signature s, String summary, String manageToken) {
         String body = Templates.textChanged(greeting(s), s.letter.title, signingAs(s), s.letterVersion,
                 s.letter.currentVersion(), summary, manageUrl(manageToken), letterUrl(s)).render();
-        outbox.enqueue("signing.text-changed", s.email, "The letter you signed has changed: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.NOTICE, "signing.text-changed", s.email, "The letter you signed has changed: " + s.letter.title, body, s.id);
     }
 
     private String letterUrl(Signature s) {

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.undersigned.audit.Actor;
-import org.undersigned.letter.IllegalTransitionException;
+import org.undersigned.web.IllegalTransitionException;
 
 import java.time.Duration;
 import java.time.Instant;
