@@ -57,3 +57,49 @@ create table mail_send_window (
 -- A signer's address that bounced is a vetting signal.
 alter table signature add column email_bounced_at timestamptz;
 insert into mail_send_window (id, window_start, used) values (1, 'epoch', 0);
+
+-- Campaign mailings: an update (or victory, or news of the delivery) emailed to the signers who
+-- asked for updates. The fan-out is a background job; each signer gets it once.
+create sequence mailing_seq;
+create table mailing (
+    id                  bigint primary key,
+    letter_id           bigint       not null references letter (id) on delete cascade,
+    kind                varchar(12)  not null check (kind in ('UPDATE', 'DELIVERED', 'CLOSED')),
+    campaign_update_id  bigint references campaign_update (id) on delete set null,
+    subject             varchar(200) not null,
+    body_text           text         not null,
+    state               varchar(12)  not null check (state in ('DRAFT', 'SENDING', 'SENT', 'CANCELLED')),
+    recipients          bigint,
+    up_to_signature_id  bigint,
+    queued              bigint       not null default 0,
+    job_id              bigint,
+    created_by          bigint,
+    created_at          timestamptz  not null,
+    confirmed_by        bigint,
+    confirmed_at        timestamptz,
+    finished_at         timestamptz,
+    updated_at          timestamptz  not null,
+    version             bigint       not null default 0
+);
+create index mailing_letter on mailing (letter_id, id);
+-- The recipients of a letter's updates, in entry order, for the count and the fan-out.
+create index signature_update_recipients on signature (letter_id, id)
+    where consent_updates and state in ('PENDING_REVIEW', 'APPROVED') and email_bounced_at is null;
+
+-- Delivery of a letter by email to its addressees. Their addresses are kept per letter and never
+-- shown publicly; each delivery keeps when, to whom and the email's Message-ID.
+alter table letter add column addressee_emails varchar(2000);
+alter table outbox_email alter column recipient type varchar(2000);
+create sequence letter_delivery_seq;
+create table letter_delivery (
+    id              bigint primary key,
+    letter_id       bigint       not null references letter (id) on delete cascade,
+    recipients      varchar(2000) not null,
+    outbox_email_id bigint       not null,
+    message_id      varchar(200) not null,
+    signatories     bigint       not null,
+    text_version    integer      not null,
+    sent_by         bigint,
+    created_at      timestamptz  not null
+);
+create index letter_delivery_letter on letter_delivery (letter_id, id);

@@ -53,6 +53,8 @@ public class Letter extends PanacheEntityBase {
     private Instant closedAt;
     private Instant deliveredAt;
     private String deliveredTo;
+    /** The addressees' email addresses, one per line; for delivery by email, never shown publicly. */
+    private String addresseeEmails;
     private String deliveredHow;
     private Instant archivedAt;
 
@@ -178,5 +180,15 @@ public class Letter extends PanacheEntityBase {
 
     public Instant archivedAt() {
         return archivedAt;
+    }
+
+    public String addresseeEmails() {
+        return addresseeEmails;
+    }
+
+    /** Where delivery by email goes (already checked, one address per line). */
+    public void setAddresseeEmails(String addresses, Instant now) {
+        addresseeEmails = addresses;
+        updatedAt = now;
     }
 }

@@ -23,6 +23,10 @@ public interface MailConfig {
     @WithDefault("500")
     int batchSize();
 
+    /** Batches on the wire at once: the next is claimed while one is being sent. */
+    @WithDefault("2")
+    int batchesInFlight();
+
     /** How long a batch may wait for the SMTP server's answers; unanswered emails are retried later. */
     @WithDefault("90s")
     Duration batchTimeout();

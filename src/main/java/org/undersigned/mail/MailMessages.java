@@ -7,8 +7,7 @@ import org.undersigned.web.SiteConfig;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
  * Turns a queued email into the message that goes out: a plain-text part and an accessible HTML
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class MailMessages {
 
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)]");
     /** Kinds a person asked to send to people who are not signers: replies are welcome, so not "auto-generated". */
     private static final String PERSONAL_KIND_PREFIX = "letter.delivery";
 
@@ -34,7 +32,9 @@ public class MailMessages {
     }
 
     public Mail toMail(OutboxClaims.Claimed email) {
-        Mail mail = Mail.withText(email.recipient(), email.subject(), email.bodyText())
+        // Several addressees (a letter's delivery) are stored comma-separated and receive one email together.
+        Mail mail = new Mail().setTo(List.of(email.recipient().split(",\\s*"))).setSubject(email.subject())
+                .setText(email.bodyText())
                 .setHtml(html(email.subject(), email.bodyText()))
                 .addHeader("Message-ID", messageId(email.id(), email.createdAt()));
         if (!email.kind().startsWith(PERSONAL_KIND_PREFIX)) {
@@ -72,21 +72,46 @@ public class MailMessages {
         return out.append("</body></html>\n").toString();
     }
 
+    /** Escapes the line and turns each http(s) address in it into a link; one pass, no regular expression. */
     private static void appendWithLinks(StringBuilder out, String line) {
-        Matcher m = URL.matcher(line);
         int at = 0;
-        while (m.find()) {
-            out.append(escape(line.substring(at, m.start())));
-            String url = escape(m.group());
-            out.append("<a href=\"").append(url).append("\">").append(url).append("</a>");
-            at = m.end();
+        while (at < line.length()) {
+            int link = nextLink(line, at);
+            if (link < 0) {
+                escape(out, line, at, line.length());
+                return;
+            }
+            escape(out, line, at, link);
+            int end = link;
+            while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && "<>\"".indexOf(line.charAt(end)) < 0) {
+                end++;
+            }
+            while (end > link && ".,;:!?)".indexOf(line.charAt(end - 1)) >= 0) {
+                end--; // punctuation after an address belongs to the sentence
+            }
+            out.append("<a href=\"");
+            escape(out, line, link, end);
+            out.append("\">");
+            escape(out, line, link, end);
+            out.append("</a>");
+            at = end;
         }
-        out.append(escape(line.substring(at)));
+    }
+
+    private static int nextLink(String line, int from) {
+        int http = line.indexOf("http://", from);
+        int https = line.indexOf("https://", from);
+        return http < 0 ? https : https < 0 ? http : Math.min(http, https);
     }
 
     private static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
+        escape(b, s, 0, s.length());
+        return b.toString();
+    }
+
+    private static void escape(StringBuilder b, String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '<' -> b.append("&lt;");
@@ -96,7 +121,6 @@ public class MailMessages {
                 default -> b.append(c);
             }
         }
-        return b.toString();
     }
 
     private String domain() {

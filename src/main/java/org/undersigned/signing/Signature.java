@@ -322,4 +322,14 @@ public class Signature extends PanacheEntityBase {
     public Optional<Instant> emailBouncedAt() {
         return Optional.ofNullable(emailBouncedAt);
     }
+
+    /** The signer no longer wants campaign updates (an unsubscribe link); true when that changed anything. */
+    public boolean stopUpdates(Instant now) {
+        if (!consentUpdates) {
+            return false;
+        }
+        consentUpdates = false;
+        updatedAt = now;
+        return true;
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.undersigned.mail.MailPriority;
 import org.undersigned.mail.Outbox;
+import org.undersigned.mail.OutgoingEmail;
 import org.undersigned.web.Dates;
 import org.undersigned.web.SiteConfig;
 
@@ -31,6 +32,9 @@ public class SignerEmails {
         static native TemplateInstance rejected(String greeting, String letterTitle, String signingAs, String reason,
                                                 String coalition, String contact);
 
+        static native TemplateInstance campaignUpdate(String greeting, String letterTitle, String signingAs,
+                                                      String body, String letterUrl, String unsubscribeUrl);
+
         static native TemplateInstance textChanged(String greeting, String letterTitle, String signingAs,
                                                    int signedVersion, int currentVersion, String summary, String link,
                                                    String letterUrl);
@@ -41,6 +45,9 @@ public class SignerEmails {
 
     @Inject
     SiteConfig site;
+
+    @Inject
+    UpdateSubscriptions subscriptions;
 
     @Inject
     Dates dates;
@@ -89,6 +96,19 @@ public class SignerEmails {
         String body = Templates.textChanged(greeting(s), s.letter.title, signingAs(s), s.letterVersion,
                 s.letter.currentVersion(), summary, manageUrl(manageToken), letterUrl(s)).render();
         outbox.enqueue(MailPriority.NOTICE, "signing.text-changed", s.email, "The letter you signed has changed: " + s.letter.title, body, s.id);
+    }
+
+    /**
+     * A campaign update (or a victory, or news of the delivery) for one signer who asked for
+     * updates, as part of a mailing: bulk priority, with one-click unsubscribe.
+     */
+    public OutgoingEmail campaignUpdate(UpdateRecipients.Recipient r, long mailingId, String letterTitle, String letterSlug,
+                                        String subject, String body) {
+        String unsubscribe = subscriptions.unsubscribeUrl(r.signatureId());
+        String text = Templates.campaignUpdate(r.greeting(), letterTitle, r.signingAs(), body,
+                site.publicUrl() + "/letters/" + letterSlug, unsubscribe).render();
+        return OutgoingEmail.of(MailPriority.BULK, "mailing.update", r.email(), subject, text)
+                .aboutSignature(r.signatureId()).inMailing(mailingId, unsubscribe);
     }
 
     private String letterUrl(Signature s) {
