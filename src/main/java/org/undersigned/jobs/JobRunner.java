@@ -57,7 +57,7 @@ public class JobRunner {
         stopping = true;
     }
 
-    @Scheduled(every = "${undersigned.jobs.poll-every:1s}", delayed = "2s",
+    @Scheduled(every = "${undersigned.jobs.poll-every}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
         Instant until = Instant.now().plus(config.sliceFor());

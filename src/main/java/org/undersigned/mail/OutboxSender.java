@@ -78,7 +78,7 @@ public class OutboxSender {
     }
 
     /** Sends batches until there is nothing due (or a cap or pause stops it); returns how many were handled. */
-    int drain() {
+    public int drain() {
         Deque<InFlight> inFlight = new ArrayDeque<>();
         int handled = 0;
         int failed = 0;
