@@ -103,3 +103,5 @@ create table letter_delivery (
     created_at      timestamptz  not null
 );
 create index letter_delivery_letter on letter_delivery (letter_id, id);
+-- "Sent in the last hour" on the admins' mail page.
+create index outbox_email_sent_at on outbox_email (sent_at) where state = 'SENT';
