@@ -62,4 +62,12 @@ public interface MailConfig {
     /** Keep bodies of sent email (dev and test only, for the dev mailbox). */
     @WithDefault("false")
     boolean keepSentBodies();
+
+    /** Vetters get at most one digest of a letter's waiting entries this often. */
+    @WithDefault("6h")
+    Duration digestEvery();
+
+    /** How often digests are checked for (a duration; "off" stops it, for tests that drive it). */
+    @WithDefault("5m")
+    String digestCheckEvery();
 }

@@ -34,6 +34,7 @@ public class RealSmtp implements QuarkusTestProfile {
                 Map.entry("undersigned.mail.batch-size", "3"),
                 Map.entry("undersigned.mail.batches-in-flight", "1"),
                 Map.entry("undersigned.jobs.poll-every", "off"),
+                Map.entry("undersigned.mail.digest-check-every", "off"),
                 Map.entry("undersigned.mail.keep-sent-bodies", "true"));
     }
 
