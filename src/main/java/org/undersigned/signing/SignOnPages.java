@@ -155,6 +155,13 @@ public class SignOnPages {
     }
 
     @POST
+    @Path("manage/{token}/stop-updates")
+    public Response stopUpdates(@RestPath String token) {
+        signing.stopUpdates(token);
+        return Response.seeOther(link("/manage/{token}?saved=1", token)).build();
+    }
+
+    @POST
     @Path("manage/{token}/keep")
     public Response keep(@RestPath String token) {
         signing.keepOnCurrentVersion(token);

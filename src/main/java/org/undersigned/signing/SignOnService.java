@@ -170,6 +170,16 @@ public class SignOnService {
                 .ifPresent(s -> sendFreshLink(s, Instant.now()));
     }
 
+    /** The signer no longer wants campaign updates (from the self-service page). */
+    @Transactional
+    public void stopUpdates(String rawToken) {
+        Signature s = requireManageable(rawToken);
+        if (s.stopUpdates(Instant.now())) {
+            audit.record(Actor.SIGNER, "signature.unsubscribed", Subject.signature(s.letter.id, s.id),
+                    AuditLog.values("consentUpdates", true), AuditLog.values("consentUpdates", false));
+        }
+    }
+
     /** The signer takes their signature back; it leaves the public list immediately. */
     @Transactional
     public SignerLink withdraw(String rawToken) {
