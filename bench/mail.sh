@@ -101,6 +101,34 @@ read -r BURST_EMAILS P50 P99 PMAX EMPTY_AFTER NOT_SENT <<<"$LAT"
 SIGNATURES=$(sql "select count(*) from signature where letter_id = $LETTER_ID and created_at > (select created_at from outbox_email where id = (select min(id) from outbox_email where id > $MARK))")
 say "burst: $SIGNON_RATE sign-ons/s, $BURST_EMAILS confirmations, p50 ${P50}s p99 ${P99}s, empty ${EMPTY_AFTER}s after the burst"
 RSS_MB=$(( $(ps -o rss= -p "$(app_java_pid)") / 1024 ))
+stop_app
+
+# --- 3. several instances add up (each capped, as a throttling relay would require) --------------
+CAP=${BENCH_MAIL_CAP:-400}
+CAPPED_N=$(( CAP * 15 ))
+drain_capped() { # label → emails/s for $CAPPED_N emails queued at once
+  sql "insert into outbox_email (id, priority, kind, recipient, subject, body_text, created_at, next_attempt_at, attempts, state)
+       select nextval('outbox_email_seq'), 1, 'bench.$1', '$1-' || g || '@bench.invalid', 'Capped drain',
+              repeat('A notice to one signer. ', 30), now(), now(), 0, 'QUEUED'
+       from generate_series(1, $CAPPED_N) g" >/dev/null
+  until [ "$(sql "select count(*) from outbox_email where kind = 'bench.$1' and state = 'QUEUED'")" = 0 ]; do sleep 0.2; done
+  sql "select round(count(*) / extract(epoch from max(sent_at) - min(created_at))) from outbox_email where kind = 'bench.$1'"
+}
+say "instances: one instance capped at $CAP emails/s"
+start_app "${MAIL_ENV[@]}" UNDERSIGNED_MAIL_MAX_PER_SECOND="$CAP"
+ONE_RATE=$(drain_capped one)
+FIRST_PID=$APP_PID
+SAVED_PORT=$PORT
+PORT=$((PORT + 1))
+say "instances: a second instance, same cap, same database"
+start_app "${MAIL_ENV[@]}" UNDERSIGNED_MAIL_MAX_PER_SECOND="$CAP"
+SECOND_PID=$APP_PID
+TWO_RATE=$(drain_capped two)
+DOUBLE_SENT=$(sql "select count(*) from outbox_email where kind in ('bench.one', 'bench.two') and (state <> 'SENT' or attempts > 0)")
+kill "$SECOND_PID" 2>/dev/null; wait "$SECOND_PID" 2>/dev/null || true
+PORT=$SAVED_PORT
+APP_PID=$FIRST_PID
+say "instances: one $ONE_RATE/s, two $TWO_RATE/s"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 TABLE=$(cat <<TABLE
@@ -115,6 +143,7 @@ Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB; app (heap 
 | Burst: sign-on → SMTP accepted, p50 / p99 / max | ${P50} s / ${P99} s / ${PMAX} s ($BURST_EMAILS confirmations, $NOT_SENT not sent) | | | p99 ≤ 10 s |
 | Burst: backlog when wrk stopped; empty after | $BACKLOG_AT_END emails; ${EMPTY_AFTER} s | | | ≤ 10 s |
 | Resident memory after the burst | $RSS_MB MB | | | |
+| Several instances, each capped at $CAP/s: $CAPPED_N emails, one instance / two instances | $ONE_RATE/s / $TWO_RATE/s ($DOUBLE_SENT not sent once and only once) | | $(ratio "$TWO_RATE" "$ONE_RATE") | two ≈ 2 × one |
 TABLE
 )
 echo

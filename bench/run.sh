@@ -172,3 +172,8 @@ echo "$TABLE"
   echo "$TABLE"
 } >>docs/benchmarks.md
 say "raw outputs kept in $WORK"
+
+# --- mail ---------------------------------------------------------------------------------------
+stop_app
+say "mail phase (bench/mail.sh): drain, sign-on burst with the outbox sending, instances adding up"
+BENCH_REUSE_BUILD=1 bench/mail.sh
