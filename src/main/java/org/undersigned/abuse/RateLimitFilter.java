@@ -42,7 +42,7 @@ public class RateLimitFilter {
         if (limit.isEmpty()) {
             return null;
         }
-        String key = clientAddress.of(request);
+        String key = clientAddress.bucketOf(request);
         if (limit.get() == RateLimit.SIGN_ON) {
             key = key + "|" + context.getUriInfo().getPathParameters().getFirst("slug");
         }

@@ -38,6 +38,8 @@ public class Account extends PanacheEntityBase {
     public Instant nextSignInAt;
     public Instant lockedUntil;
     public Instant lastSignInAt;
+    public String resetTokenHash;
+    public Instant resetExpiresAt;
     public Instant createdAt;
     public Instant updatedAt;
 

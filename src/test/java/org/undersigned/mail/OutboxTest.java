@@ -32,7 +32,7 @@ class OutboxTest {
         String link = Mails.linkPath(Mails.last(data.emailsTo(email)).bodyText, "/confirm/");
         given().accept("text/html").get("/dev/mail").then().statusCode(200)
                 .body(containsString(email))
-                .body(containsString("<a href=\"http://localhost:8081" + link + "\">"));
+                .body(containsString("<a href=\"http://localhost:" + io.restassured.RestAssured.port + link + "\">"));
     }
 
     @Test
