@@ -19,7 +19,8 @@ import java.time.Instant;
 @Tag(name = "Admin authentication")
 public class AuthApi {
 
-    public record Credentials(String email, String password) {
+    public record Credentials(@org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String email,
+                              @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String password) {
     }
 
     public record TokenResponse(String token, String tokenType, Instant expiresAt) {
