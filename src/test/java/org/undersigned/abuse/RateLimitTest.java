@@ -39,7 +39,7 @@ class RateLimitTest {
 
     @AfterEach
     void backToDefaults() {
-        for (String key : new String[]{"sign-on", "link-request", "admin-sign-in"}) {
+        for (String key : new String[]{"sign-on", "link-request", "admin-sign-in", "search"}) {
             admins.api(Role.ADMIN).delete("/api/admin/rate-limits/" + key).then().statusCode(200);
         }
     }
@@ -190,5 +190,25 @@ class RateLimitTest {
         assertEquals("2001:db8:1::/48", IpRange.bucketKey("2001:db8:1:2::7", 48));
         assertEquals("203.0.113.7", IpRange.bucketKey("203.0.113.7", 64));
         assertEquals("203.0.113.7", IpRange.bucketKey("::ffff:203.0.113.7", 64));
+    }
+
+    /** Searches of the signatory list are limited per client; the plain list is not. */
+    @Test
+    void searchesAreRateLimitedPerClient() {
+        admins.api(Role.ADMIN).body(Map.of("perMinute", 1, "burst", 2)).put("/api/admin/rate-limits/search")
+                .then().statusCode(200);
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        String ip = newAddress();
+        for (int i = 0; i < 2; i++) {
+            given().header("X-Forwarded-For", ip).accept("text/html")
+                    .get("/letters/" + letter.slug + "/signatories?q=search" + i).then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", ip).accept("text/html")
+                .get("/letters/" + letter.slug + "/signatories?q=one+more").then().statusCode(429)
+                .header("Retry-After", notNullValue());
+        given().header("X-Forwarded-For", ip).accept("text/html")
+                .get("/letters/" + letter.slug + "/signatories").then().statusCode(200);
+        given().header("X-Forwarded-For", newAddress()).accept("text/html")
+                .get("/letters/" + letter.slug + "/signatories?q=elsewhere").then().statusCode(200);
     }
 }
