@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,10 +30,21 @@ import org.undersigned.abuse.RateLimited;
 public class SignOnApi {
 
     /** The JSON body: field names match the form's. */
-    public record SignOnRequest(String kind, String organizationName, String website, String city, String region,
-                                String country, String orgType, String contactName, String contactTitle, String email,
-                                String phone, String name, String affiliation, Boolean consentPublic,
-                                Boolean consentUpdates, String formStamp, String referenceCode) {
+    @Schema(description = "A sign-on. Organizations give organizationName, website, contactName and country; "
+            + "individuals give name and may give affiliation.")
+    public record SignOnRequest(
+            @Schema(required = true, enumeration = {"ORGANIZATION", "INDIVIDUAL"}) String kind,
+            String organizationName, String website,
+            @Schema(required = true) String city, String region,
+            @Schema(description = "ISO 3166-1 alpha-2 code, e.g. US") String country,
+            @Schema(implementation = OrgType.class) String orgType,
+            String contactName, String contactTitle,
+            @Schema(required = true, format = "email") String email,
+            String phone, String name, String affiliation,
+            @Schema(required = true, description = "Must be true: the entry is shown on the public list") Boolean consentPublic,
+            Boolean consentUpdates,
+            @Schema(description = "The stamp from GET …/signatures/stamp, fetched when the form was shown") String formStamp,
+            @Schema(description = "Leave empty (a field people never see)") String referenceCode) {
         SignOnInput toInput() {
             return SignOnInput.of(kind, organizationName, website, city, region, country, orgType, contactName,
                     contactTitle, email, phone, name, affiliation, Boolean.TRUE.equals(consentPublic),
