@@ -286,20 +286,26 @@ public class AccountService {
                 .filter(a -> a.inviteExpiresAt != null && now.isBefore(a.inviteExpiresAt));
     }
 
-    /** The invited person chooses a password; the invitation link stops working. */
-    @Transactional
+    /**
+     * The invited person chooses a password; the invitation link stops working. Hashed outside
+     * any transaction, like every password.
+     */
     public Account acceptInvite(String rawToken, String password, String repeated) {
-        Account a = pendingInvite(rawToken).orElseThrow(NotFoundException::new);
+        pendingInvite(rawToken).orElseThrow(NotFoundException::new);
         requireGoodPassword(password, "password");
         if (!password.equals(repeated)) {
             throw new InvalidInputException(FormErrors.none().add("repeat", "The two passwords are different."));
         }
-        a.passwordHash = Passwords.hash(password);
-        a.inviteTokenHash = null;
-        a.inviteExpiresAt = null;
-        a.updatedAt = Instant.now();
-        audit.record(Actor.account(a.id, a.email), "account.activated", Subject.account(a.id), null, null);
-        return a;
+        String hash = Passwords.hash(password);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account a = pendingInvite(rawToken).orElseThrow(NotFoundException::new);
+            a.passwordHash = hash;
+            a.inviteTokenHash = null;
+            a.inviteExpiresAt = null;
+            a.updatedAt = Instant.now();
+            audit.record(Actor.account(a.id, a.email), "account.activated", Subject.account(a.id), null, null);
+            return a;
+        });
     }
 
     @Transactional

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Refuses state-changing requests that a browser says come from another site: a
- * {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none} (typed or bookmarked), or
- * an {@code Origin} that is not this site's. This stops login CSRF (a cross-site post of the
+ * {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none} (typed or bookmarked), or,
+ * from browsers that do not send that header, an {@code Origin} that is not this site's. This stops login CSRF (a cross-site post of the
  * attacker's own credentials to the sign-in form) and is a second layer, under the CSRF tokens
  * and SameSite=Strict cookies, for every other form post.
  * <p>
@@ -43,10 +43,16 @@ public class CrossSiteRequests {
             return null;
         }
         String fetchSite = context.getHeaderString("Sec-Fetch-Site");
-        String origin = context.getHeaderString("Origin");
-        boolean crossSite = fetchSite != null && !SAME_SITE_FETCH.contains(fetchSite.toLowerCase(Locale.ROOT));
-        boolean foreignOrigin = origin != null && !isOurs(origin, request);
-        if (!crossSite && !foreignOrigin) {
+        boolean refused;
+        if (fetchSite != null) {
+            // Browsers that send it are the judge. (With Referrer-Policy: no-referrer, which this
+            // site sets, Chromium sends "Origin: null" even for its own forms.)
+            refused = !SAME_SITE_FETCH.contains(fetchSite.toLowerCase(Locale.ROOT));
+        } else {
+            String origin = context.getHeaderString("Origin");
+            refused = origin != null && !origin.strip().equals("null") && !isOurs(origin, request);
+        }
+        if (!refused) {
             return null;
         }
         return ErrorResponses.build(request, 403, "cross-site", "This form was sent from another site",
