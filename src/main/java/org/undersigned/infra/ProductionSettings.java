@@ -43,6 +43,10 @@ public class ProductionSettings {
         }
     }
 
+    /** Injected so that its required settings are checked whatever else is used. */
+    @jakarta.inject.Inject
+    RequiredSettings required;
+
     void check(@Observes @Priority(1) StartupEvent event) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
