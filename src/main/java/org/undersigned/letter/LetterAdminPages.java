@@ -111,7 +111,7 @@ public class LetterAdminPages {
 
     @GET
     public TemplateInstance home() {
-        return Templates.adminHome(current.view(), views.summaries());
+        return Templates.adminHome(current.view(), views.summaries(current.get()));
     }
 
     @GET

@@ -190,6 +190,28 @@ class RoleMatrixTest {
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
+    /** Lists show only the letters an account is on. */
+    @Test
+    void letterListsShowOnlyTheLettersTheAccountIsOn() {
+        Fixture f = fixture();
+        String member = admins.create(Role.VETTER);
+        String outsider = admins.create(Role.VETTER);
+        restricted(f, admins.find(member).id);
+        String memberToken = Admins.tokenFor(member);
+        String outsiderToken = Admins.tokenFor(outsider);
+        List<Integer> seenByMember = RestAssured.given().auth().oauth2(memberToken).accept("application/json")
+                .get("/api/admin/letters").then().statusCode(200).extract().jsonPath().getList("id", Integer.class);
+        List<Integer> seenByOutsider = RestAssured.given().auth().oauth2(outsiderToken).accept("application/json")
+                .get("/api/admin/letters").then().statusCode(200).extract().jsonPath().getList("id", Integer.class);
+        assertTrue(seenByMember.contains((int) f.openLetter()));
+        assertTrue(!seenByOutsider.contains((int) f.openLetter()));
+        String title = data.letter(f.openLetter()).title;
+        Admins.signIn(outsider).browser().get("/admin").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(title)));
+        Admins.signIn(member).browser().get("/admin").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(title));
+    }
+
     private static final Fixture PROBE = new Fixture(1, 2, 3, 4, 5, 0, 6, 0);
 
     /** The fixture's letters limit editing and vetting to this one account. */
