@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.undersigned.account.AdminView;
 import org.undersigned.account.CurrentAdmin;
-import org.undersigned.account.LetterAccess;
 import org.undersigned.account.Role;
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
@@ -40,13 +39,9 @@ public class DeliveryPages {
     @Inject
     CurrentAdmin current;
 
-    @Inject
-    LetterAccess access;
-
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@RestPath long id, @RestQuery String notice) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         return Templates.delivery(current.view(), deliveries.page(id), FormErrors.none(), notice);
     }
 
@@ -55,7 +50,6 @@ public class DeliveryPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response saveAddresses(@RestPath long id, @RestForm String addresseeEmails) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         try {
             deliveries.saveAddresses(current.actor(), id, addresseeEmails);
         } catch (InvalidInputException e) {
@@ -69,7 +63,6 @@ public class DeliveryPages {
     @Path("send")
     @Produces(MediaType.TEXT_HTML)
     public Response send(@RestPath long id) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         deliveries.deliver(current.actor(), id);
         return Response.seeOther(URI.create("/admin/letters/" + id + "/delivery?notice=sent")).build();
     }
@@ -89,13 +82,9 @@ public class DeliveryPages {
         @Inject
         CurrentAdmin current;
 
-        @Inject
-        LetterAccess access;
-
         @GET
         @Produces(MediaType.APPLICATION_JSON)
         public LetterDeliveries.DeliveryPage get(@RestPath long id) {
-            access.require(current.get(), id, LetterAccess.Capability.EDIT);
             return deliveries.page(id);
         }
 
@@ -104,7 +93,6 @@ public class DeliveryPages {
         @Consumes(MediaType.APPLICATION_JSON)
         @Produces(MediaType.APPLICATION_JSON)
         public LetterDeliveries.DeliveryPage putAddresses(@RestPath long id, Addresses body) {
-            access.require(current.get(), id, LetterAccess.Capability.EDIT);
             deliveries.saveAddresses(current.actor(), id, body == null ? null : body.addresseeEmails());
             return deliveries.page(id);
         }
@@ -112,7 +100,6 @@ public class DeliveryPages {
         @POST
         @Produces(MediaType.APPLICATION_JSON)
         public Response deliverApi(@RestPath long id) {
-            access.require(current.get(), id, LetterAccess.Capability.EDIT);
             deliveries.deliver(current.actor(), id);
             return Response.accepted(deliveries.page(id)).build();
         }

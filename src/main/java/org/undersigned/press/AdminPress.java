@@ -78,7 +78,7 @@ public class AdminPress {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                 .setHeader(CONTACT_COLUMNS.toArray(String[]::new)).build())) {
             for (Object[] r : rows) {
-                csv.printRecord(r);
+                csv.printRecord(org.undersigned.web.CsvCells.row(r));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

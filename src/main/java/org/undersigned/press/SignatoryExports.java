@@ -44,8 +44,8 @@ public final class SignatoryExports {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                 .setHeader(COLUMNS.toArray(String[]::new)).build())) {
             for (PublicEntry e : entries(list)) {
-                printer.printRecord(e.type(), e.name(), e.affiliation(), e.website(), e.city(), e.stateRegion(),
-                        e.country(), e.organizationType());
+                printer.printRecord(org.undersigned.web.CsvCells.row(e.type(), e.name(), e.affiliation(), e.website(),
+                        e.city(), e.stateRegion(), e.country(), e.organizationType()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -68,8 +68,7 @@ public class SignOnPages {
     public Response sign(@RestPath String slug, @BeanParam SignOnForm form) {
         SignOnInput input = form.toInput();
         Instant now = Instant.now();
-        BotSignal bot = form.honeypot != null && !form.honeypot.isBlank() ? BotSignal.HONEYPOT
-                : stamps.check(form.formStamp, now).orElse(null);
+        BotSignal bot = stamps.signal(form.honeypot, form.formStamp, now).orElse(null);
         try {
             signing.signOn(slug, input, new SignOnContext(clientAddress.of(request), bot));
         } catch (InvalidInputException e) {

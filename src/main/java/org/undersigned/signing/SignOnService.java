@@ -3,6 +3,7 @@ package org.undersigned.signing;
 import org.undersigned.abuse.BotSignal;
 import org.undersigned.abuse.DisposableEmails;
 import org.undersigned.abuse.IpRange;
+import org.undersigned.abuse.MailQuota;
 import org.undersigned.infra.EmailAddresses;
 import org.undersigned.infra.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -61,6 +62,9 @@ public class SignOnService {
     DisposableEmails disposable;
 
     @Inject
+    MailQuota mailQuota;
+
+    @Inject
     jakarta.enterprise.event.Event<org.undersigned.letter.PublicPageChanged> pageChanged;
 
     /**
@@ -95,6 +99,12 @@ public class SignOnService {
         if (s.botSignal == BotSignal.HONEYPOT) {
             // Certainly not a person: keep the entry for the vetters' overview, but email nobody
             // (the address may be someone else's).
+            QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
+            return;
+        }
+        if (!mailQuota.tryTake(s.email, letter.id())) {
+            // Over the address's (or letter's) email quota: the entry is kept, the email is not
+            // sent, and the answer is the same. The signer can ask for a link later.
             QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
             return;
         }
@@ -333,6 +343,9 @@ public class SignOnService {
     }
 
     private void sendFreshLink(Signature s, Instant now) {
+        if (!mailQuota.tryTake(s.email, s.letter.id)) {
+            return; // over the email quota: silently nothing, the requester's answer is the same
+        }
         if (s.state() == SignatureState.UNCONFIRMED) {
             if (s.letter.acceptsSignaturesAt(now)) {
                 emails.confirmation(s, rotateConfirmToken(s, now), true);

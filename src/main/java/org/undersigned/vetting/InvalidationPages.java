@@ -41,6 +41,7 @@ import java.util.Map;
 @Path("/admin/letters/{id}/invalidations")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
+@org.undersigned.account.LetterWrites(org.undersigned.account.LetterAccess.Capability.VET)
 public class InvalidationPages {
 
     /** The form as typed, so it can be shown again. */
@@ -88,7 +89,6 @@ public class InvalidationPages {
     @GET
     public TemplateInstance page(@RestPath long id, @RestQuery String clientRange, @RestQuery String emailDomain,
                                  @RestQuery String done, @RestQuery Integer n) {
-        access.require(current.get(), id, LetterAccess.Capability.VET);
         String notice = done == null ? null : switch (done) {
             case "invalidated" -> n + " entr" + (n != null && n == 1 ? "y" : "ies") + " invalidated. You can reverse this below.";
             case "reversed" -> n + " entr" + (n != null && n == 1 ? "y" : "ies") + " restored to the state they had.";

@@ -26,6 +26,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
 @Tag(name = "Admin: vetting")
+@org.undersigned.account.LetterWrites(org.undersigned.account.LetterAccess.Capability.VET)
 public class QueueApi {
 
     public record Queue(Map<String, Long> counts, List<VettingQueue.Row> rows, long total, int page, int pages) {
@@ -55,7 +56,6 @@ public class QueueApi {
     public Queue queue(@RestPath long id, @RestQuery String state, @RestQuery String kind, @RestQuery String country,
                        @RestQuery Integer version, @RestQuery String flag, @RestQuery String q, @RestQuery Integer page) {
         LetterService.require(id);
-        access.require(current.get(), id, LetterAccess.Capability.VET);
         VettingQueue.Page p = queue.page(id, QueueFilter.of(state, kind, country, version, flag, q, page));
         return new Queue(facts.countsByState(id), p.rows(), p.total(), p.page(), p.pages());
     }
