@@ -34,6 +34,9 @@ import java.util.Optional;
 public class SignOnService {
 
     @Inject
+    org.undersigned.mail.MailBackpressure backpressure;
+
+    @Inject
     SignOnValidation validation;
 
     @Inject
@@ -88,6 +91,8 @@ public class SignOnService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        // When the outbox lags behind, intake waits a little so that confirmations keep up.
+        backpressure.pace();
         Tokens.Token confirm = tokens.issue();
         // The hot path neither reads the letter row nor opens a Hibernate session: an id is all the insert needs.
         Letter ref = new Letter();
