@@ -50,7 +50,7 @@ CEILING=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", 50000 / ((b - a) / 1
 say "smtp-source: $CEILING messages/s"
 
 MAIL_ENV=(QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$SMTP_PORT" QUARKUS_MAILER_START_TLS=DISABLED
-          QUARKUS_MAILER_FROM="Bench <letters@bench.invalid>" UNDERSIGNED_MAIL_FROM="Bench <letters@bench.invalid>")
+)
 MAIL_SEND_EVERY=500ms
 start_app "${MAIL_ENV[@]}"
 admin_token
