@@ -71,7 +71,7 @@ FULL_SIGNON_RATE=$(echo "$FILL_RESULT" | tr ' ' '\n' | awk -F= '$1=="requests"{r
 stop_app
 BACKLOG=$(sql "select count(*) from outbox_email where state = 'QUEUED'")
 say "drain: $BACKLOG confirmation emails waiting (sign-on at $FULL_SIGNON_RATE/s with the sender off); restarting with the sender on"
-MAIL_SEND_EVERY=500ms
+MAIL_SEND_EVERY=1s
 start_app "${MAIL_ENV[@]}"
 until [ "$(sql "select count(*) from outbox_email where state = 'QUEUED'")" = 0 ]; do sleep 0.5; done
 DRAIN=$(sql "select count(*) || ' ' || round(extract(epoch from max(sent_at) - min(sent_at))::numeric, 2)

@@ -14,10 +14,11 @@ public interface MailConfig {
     String from();
 
     /**
-     * How often each instance looks for due email (a duration such as "500ms"; "off" stops the
-     * sender, for tests that drive it by hand). Read by the scheduler, see OutboxSender.
+     * How often each instance looks for due email (a duration, at least 1s, the scheduler's
+     * finest step; "off" stops the sender, for tests that drive it by hand). Each round then sends
+     * batch after batch until nothing is due. Read by the scheduler, see OutboxSender.
      */
-    @WithDefault("500ms")
+    @WithDefault("1s")
     String sendEvery();
 
     /** Emails claimed per batch; all of a batch are handed to the mailer at once, then recorded together. */
@@ -28,8 +29,15 @@ public interface MailConfig {
     @WithDefault("2")
     int batchesInFlight();
 
-    /** How long a batch may wait for the SMTP server's answers; unanswered emails are retried later. */
-    @WithDefault("90s")
+    /**
+     * How long one email may wait for the SMTP server's answer before it counts as a temporary
+     * failure (retried with backoff), so a connection that hangs cannot hold up a whole batch.
+     */
+    @WithDefault("30s")
+    Duration sendTimeout();
+
+    /** How long a batch may wait for its answers; anything unanswered stays claimed and is retried once the claim lapses. */
+    @WithDefault("45s")
     Duration batchTimeout();
 
     /** A cap on this instance's sending, for providers that throttle (none when absent). */

@@ -154,7 +154,9 @@ public class OutboxSender {
             Context context = contexts.get(Math.floorMod(nextContext.getAndIncrement(), contexts.size()));
             context.runOnContext(ignored -> {
                 try {
-                    mailer.send(messages.toMail(email)).subscribe().with(
+                    mailer.send(messages.toMail(email))
+                            .ifNoItem().after(config.sendTimeout()).fail()
+                            .subscribe().with(
                             ok -> flight.add(SendResult.sent(email.id(), Instant.now())),
                             failure -> flight.add(SendResult.failed(email.id(), Instant.now(), failure)));
                 } catch (RuntimeException e) {
