@@ -28,7 +28,13 @@ import java.util.Map;
 @Tag(name = "Admin: vetting")
 public class QueueApi {
 
-    public record Queue(Map<String, Long> counts, List<VettingQueue.Row> rows, long total, int page, int pages) {
+    /**
+     * One page of the queue. {@code total} is exact up to {@link VettingQueue#COUNT_CAP}; beyond
+     * it {@code totalCapped} is true. {@code next}/{@code previous} are cursors for the
+     * {@code after}/{@code before} parameters, null at either end.
+     */
+    public record Queue(Map<String, Long> counts, List<VettingQueue.Row> rows, long total, boolean totalCapped,
+                        String next, String previous) {
     }
 
     public record Bulk(List<VettingService.Selection> selections) {
@@ -51,13 +57,16 @@ public class QueueApi {
 
     @GET
     @Operation(summary = "The review queue: oldest first; filter by state (default PENDING_REVIEW, or ALL), kind, "
-            + "country, text version, flag (possible-duplicate, domain-mismatch, no-website) and text")
+            + "country, text version, flag (possible-duplicate, domain-mismatch, no-website, suspected-bot, "
+            + "disposable-email), text, or the possible duplicates of one entry (duplicatesOf); "
+            + "paged by keyset: pass a page's next as after, or its previous as before")
     public Queue queue(@RestPath long id, @RestQuery String state, @RestQuery String kind, @RestQuery String country,
-                       @RestQuery Integer version, @RestQuery String flag, @RestQuery String q, @RestQuery Integer page) {
+                       @RestQuery Integer version, @RestQuery String flag, @RestQuery String q,
+                       @RestQuery Long duplicatesOf, @RestQuery String after, @RestQuery String before) {
         LetterService.require(id);
         access.require(current.get(), id, LetterAccess.Capability.VET);
-        VettingQueue.Page p = queue.page(id, QueueFilter.of(state, kind, country, version, flag, q, page));
-        return new Queue(facts.countsByState(id), p.rows(), p.total(), p.page(), p.pages());
+        VettingQueue.Page p = queue.page(id, QueueFilter.of(state, kind, country, version, flag, q, duplicatesOf, after, before));
+        return new Queue(facts.countsByState(id), p.rows(), p.total(), p.totalCapped(), p.next(), p.previous());
     }
 
     @POST

@@ -77,9 +77,10 @@ public class VettingPages {
     @Path("letters/{id}/queue")
     public Response queuePage(@RestPath long id, @RestQuery String state, @RestQuery String kind,
                               @RestQuery String country, @RestQuery Integer version, @RestQuery String flag,
-                              @RestQuery String q, @RestQuery Integer page, @RestQuery String done,
-                              @RestQuery Integer n, @RestQuery String conflicts) {
-        QueueFilter filter = QueueFilter.of(state, kind, country, version, flag, q, page);
+                              @RestQuery String q, @RestQuery Long duplicatesOf, @RestQuery String after,
+                              @RestQuery String before, @RestQuery String done, @RestQuery Integer n,
+                              @RestQuery String conflicts) {
+        QueueFilter filter = QueueFilter.of(state, kind, country, version, flag, q, duplicatesOf, after, before);
         Notice notice = null;
         if (done != null) {
             String what = switch (done) {
