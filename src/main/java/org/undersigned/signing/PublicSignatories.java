@@ -3,6 +3,7 @@ package org.undersigned.signing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.undersigned.infra.RowCursor;
 import org.undersigned.web.Countries;
 
 import java.net.URLEncoder;
@@ -88,8 +89,17 @@ public class PublicSignatories {
     public record ListState(long version, java.time.Instant changedAt) {
     }
 
+    /** Receives the signatories of a streamed read, one at a time. */
+    @FunctionalInterface
+    public interface SignatoryHandler {
+        void accept(Signatory signatory) throws java.io.IOException;
+    }
+
     @Inject
     EntityManager em;
+
+    @Inject
+    RowCursor cursor;
 
     public Counts counts(long letterId) {
         @SuppressWarnings("unchecked")
@@ -133,6 +143,26 @@ public class PublicSignatories {
         List<Signatory> out = new ArrayList<>(page(letterId, SignatoryKind.ORGANIZATION, null, 0, Integer.MAX_VALUE));
         out.addAll(page(letterId, SignatoryKind.INDIVIDUAL, null, 0, Integer.MAX_VALUE));
         return out;
+    }
+
+    /**
+     * Every approved signatory in reading order, handed over one at a time as the rows arrive
+     * from a database cursor (index {@code signature_public_list}): constant memory at any size.
+     * Returns how many there were. Call outside a transaction (see {@link RowCursor}).
+     */
+    public long forEach(long letterId, SignatoryHandler handler) {
+        long[] n = {0};
+        cursor.read(reader -> {
+            for (SignatoryKind kind : List.of(SignatoryKind.ORGANIZATION, SignatoryKind.INDIVIDUAL)) {
+                n[0] += reader.each("select " + COLUMNS + " from signature where letter_id = ? and state = 'APPROVED'"
+                                + " and kind = ? order by sort_key, id",
+                        row -> handler.accept(toSignatory(row.getString("kind"), row.getString("display_name"),
+                                row.getString("affiliation"), row.getString("website"), row.getString("city"),
+                                row.getString("region"), row.getString("country"), row.getString("org_type"))),
+                        letterId, kind.name());
+            }
+        });
+        return n[0];
     }
 
     /** The first {@code limit} signatories in reading order. */
@@ -200,16 +230,20 @@ public class PublicSignatories {
     }
 
     private static Signatory toSignatory(Object[] r) {
-        String kind = (String) r[0];
-        String website = (String) r[3];
+        return toSignatory((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                (String) r[6], (String) r[7]);
+    }
+
+    private static Signatory toSignatory(String kind, String name, String affiliation, String website, String city,
+                                         String region, String country, String rawOrgType) {
         boolean org = SignatoryKind.ORGANIZATION.name().equals(kind);
-        String place = Stream.of((String) r[4], (String) r[5], org ? Countries.name((String) r[6]) : null)
+        String place = Stream.of(city, region, org ? Countries.name(country) : null)
                 .filter(Objects::nonNull)
                 .collect(Collectors.joining(", "));
-        String orgType = r[7] == null ? null : OrgType.parse((String) r[7]).map(t -> t.label).orElse(null);
-        return new Signatory(kind, (String) r[1], (String) r[2], website,
+        String orgType = rawOrgType == null ? null : OrgType.parse(rawOrgType).map(t -> t.label).orElse(null);
+        return new Signatory(kind, name, affiliation, website,
                 website == null ? null : Websites.domain(website), place.isEmpty() ? null : place,
-                (String) r[4], (String) r[5], (String) r[6], orgType);
+                city, region, country, orgType);
     }
 
     private static String like(String q) {
