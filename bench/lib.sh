@@ -91,7 +91,7 @@ start_app() {
     UNDERSIGNED_MAIL_SEND_EVERY="${MAIL_SEND_EVERY:-1h}" \
     UNDERSIGNED_RATE_LIMIT_SIGN_ON_PER_MINUTE=1000000 UNDERSIGNED_RATE_LIMIT_SIGN_ON_BURST=1000000 \
     QUARKUS_HTTP_PORT="$PORT" QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__ORG_UNDERSIGNED__LEVEL=INFO \
-    "$@" java -Xms64m -Xmx"${HEAP:-768m}" -XX:+UseSerialGC $JVM_OPTS "${cds[@]}" \
+    "$@" java -Xms64m -Xmx"${HEAP:-768m}" -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError $JVM_OPTS "${cds[@]}" \
       -jar quarkus-run.jar >>"$WORK/app.log" 2>&1 ) &
   APP_PID=$!
   until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do
