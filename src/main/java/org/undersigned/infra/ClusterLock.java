@@ -18,7 +18,8 @@ public class ClusterLock {
         DEADLINE_CLOSER(7_100_002L),
         PUBLIC_TALLY(7_100_003L),
         ABUSE_ALERTS(7_100_004L),
-        RETENTION(7_100_005L);
+        RETENTION(7_100_005L),
+        SIGNATURE_COUNTS(7_100_006L);
 
         final long key;
 
