@@ -10,6 +10,8 @@ say() { printf '[%s] %s\n' "${SAY_AS:-bench}" "$*" >&2; }
 prepare_database() {
   # shellcheck source=../deploy/lib/postgres.sh
   source deploy/lib/postgres.sh
+  # shellcheck source=../deploy/lib/smtp.sh
+  source deploy/lib/smtp.sh
   ensure_postgres
   local tool
   for tool in "$@"; do

@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 source deploy/lib/postgres.sh
 # shellcheck source=lib/chromium.sh
 source deploy/lib/chromium.sh
+# shellcheck source=lib/smtp.sh
+source deploy/lib/smtp.sh
 ensure_postgres
 ensure_chromium
+ensure_smtp_sink
 exec mvn -B verify "$@"

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.undersigned.account.Account;
 import org.undersigned.account.Role;
 import org.undersigned.infra.ClusterLock;
+import org.undersigned.mail.MailPriority;
 import org.undersigned.mail.Outbox;
 import org.undersigned.web.SiteConfig;
 
@@ -113,7 +114,7 @@ public class AbuseAlerts {
             String title = (String) em.createNativeQuery("select title from letter where id = ?1")
                     .setParameter(1, alert.letterId()).getSingleResult();
             for (String admin : admins) {
-                outbox.enqueue("abuse.alert", admin, "Unusual sign-ons on: " + title, body(alert, title));
+                outbox.enqueue(MailPriority.NOTICE, "abuse.alert", admin, "Unusual sign-ons on: " + title, body(alert, title));
             }
         }
         return hits.size();

@@ -8,6 +8,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.undersigned.audit.Actor;
 import org.undersigned.audit.AuditLog;
 import org.undersigned.audit.AuditLog.Subject;
+import org.undersigned.mail.MailPriority;
 import org.undersigned.mail.Outbox;
 import org.undersigned.infra.EmailAddresses;
 import org.undersigned.infra.Tokens;
@@ -148,7 +149,7 @@ public class AccountService {
         a.persist();
         audit.record(actor, "account.invited", Subject.account(a.id), null,
                 AuditLog.values("email", a.email, "role", a.role));
-        outbox.enqueue("account.invite", a.email, "You are invited to help run coalition letters on Undersigned",
+        outbox.enqueue(MailPriority.LINK, "account.invite", a.email, "You are invited to help run coalition letters on Undersigned",
                 """
                         Hello %s,
 

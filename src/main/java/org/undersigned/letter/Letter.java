@@ -1,5 +1,6 @@
 package org.undersigned.letter;
 
+import org.undersigned.web.IllegalTransitionException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -52,6 +53,8 @@ public class Letter extends PanacheEntityBase {
     private Instant closedAt;
     private Instant deliveredAt;
     private String deliveredTo;
+    /** The addressees' email addresses, one per line; for delivery by email, never shown publicly. */
+    private String addresseeEmails;
     private String deliveredHow;
     private Instant archivedAt;
 
@@ -177,5 +180,15 @@ public class Letter extends PanacheEntityBase {
 
     public Instant archivedAt() {
         return archivedAt;
+    }
+
+    public String addresseeEmails() {
+        return addresseeEmails;
+    }
+
+    /** Where delivery by email goes (already checked, one address per line). */
+    public void setAddresseeEmails(String addresses, Instant now) {
+        addresseeEmails = addresses;
+        updatedAt = now;
     }
 }

@@ -46,7 +46,7 @@ public class DevMailboxResource {
     }
 
     private static Message view(OutboxEmail e) {
-        String status = e.sentAt != null ? "sent" : e.failedAt != null ? "gave up" : "queued";
+        String status = e.state().name().toLowerCase();
         return new Message(e.id, e.recipient == null ? "(erased after sending)" : e.recipient, e.subject,
                 TIME.format(e.createdAt), status, segments(e.bodyText == null ? "" : e.bodyText));
     }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "undersigned.mail")
 public interface MailConfig {
@@ -11,15 +12,39 @@ public interface MailConfig {
     /** The From header of every email, e.g. "Coalition <letters@example.org>". */
     String from();
 
-    /** How often the outbox is checked for email to send. */
-    @WithDefault("1s")
-    Duration sendEvery();
+    /**
+     * How often each instance looks for due email (a duration such as "500ms"; "off" stops the
+     * sender, for tests that drive it by hand). Read by the scheduler, see OutboxSender.
+     */
+    @WithDefault("500ms")
+    String sendEvery();
 
-    /** Emails claimed per round; each is sent then marked. */
-    @WithDefault("50")
+    /** Emails claimed per batch; all of a batch are handed to the mailer at once, then recorded together. */
+    @WithDefault("500")
     int batchSize();
 
-    /** After this many failed attempts an email is given up on (and stays visible to admins). */
+    /** Batches on the wire at once: the next is claimed while one is being sent. */
+    @WithDefault("2")
+    int batchesInFlight();
+
+    /** How long a batch may wait for the SMTP server's answers; unanswered emails are retried later. */
+    @WithDefault("90s")
+    Duration batchTimeout();
+
+    /** A cap on this instance's sending, for providers that throttle (none when absent). */
+    Optional<Integer> maxPerSecond();
+
+    /** A cap on all instances' sending together, shared through the database (none when absent). */
+    Optional<Integer> clusterMaxPerSecond();
+
+    /** How long to stop sending when the server answers 421, 450 or 451; doubles while it keeps doing so. */
+    @WithDefault("10s")
+    Duration slowDownPause();
+
+    @WithDefault("5m")
+    Duration longestSlowDownPause();
+
+    /** After this many failed attempts an email is given up on; admins see it on the mail page and may retry it. */
     @WithDefault("12")
     int maxAttempts();
 

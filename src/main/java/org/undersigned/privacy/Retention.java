@@ -108,7 +108,8 @@ public class Retention {
     private int sentEmails(Instant now) {
         return em.createNativeQuery("""
                         delete from outbox_email where id in (
-                            select id from outbox_email where (sent_at is not null or failed_at is not null)
+                            select id from outbox_email where state <> 'QUEUED'
+                            and not exists (select 1 from letter_delivery d where d.outbox_email_id = outbox_email.id)
                             and created_at < ?1 limit ?2)""")
                 .setParameter(1, utc(now.minus(config.sentEmails()))).setParameter(2, config.batchSize()).executeUpdate();
     }

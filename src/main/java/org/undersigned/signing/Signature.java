@@ -13,7 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.undersigned.letter.IllegalTransitionException;
+import org.undersigned.web.IllegalTransitionException;
 import org.undersigned.letter.Letter;
 
 import java.time.Instant;
@@ -76,6 +76,9 @@ public class Signature extends PanacheEntityBase {
     public Instant confirmedAt;
     public String manageTokenHash;
     public Instant manageExpiresAt;
+
+    /** When an email to this address was refused for good (a vetting signal); set by {@link BouncedAddresses}. */
+    private Instant emailBouncedAt;
 
     public Instant createdAt;
     public Instant updatedAt;
@@ -314,5 +317,19 @@ public class Signature extends PanacheEntityBase {
 
     public boolean manageLinkExpiredAt(Instant now) {
         return manageExpiresAt == null || !now.isBefore(manageExpiresAt);
+    }
+
+    public Optional<Instant> emailBouncedAt() {
+        return Optional.ofNullable(emailBouncedAt);
+    }
+
+    /** The signer no longer wants campaign updates (an unsubscribe link); true when that changed anything. */
+    public boolean stopUpdates(Instant now) {
+        if (!consentUpdates) {
+            return false;
+        }
+        consentUpdates = false;
+        updatedAt = now;
+        return true;
     }
 }

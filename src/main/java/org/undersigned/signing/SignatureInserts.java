@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.undersigned.mail.MailPriority;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,8 +49,8 @@ public class SignatureInserts {
      */
     public Optional<Long> insertWithEmail(Signature s, SignerEmails.Draft email) {
         String sql = "with s as (" + INSERT + ") "
-                + "insert into outbox_email (id, kind, recipient, subject, body_text, created_at, next_attempt_at, attempts, signature_id) "
-                + "select nextval('outbox_email_seq'), ?, ?, ?, ?, ?, ?, 0, s.id from s returning id";
+                + "insert into outbox_email (id, priority, kind, recipient, subject, body_text, created_at, next_attempt_at, attempts, signature_id) "
+                + "select nextval('outbox_email_seq'), " + MailPriority.LINK.level() + ", ?, ?, ?, ?, ?, ?, 0, s.id from s returning id";
         try (java.sql.Connection connection = dataSource.getConnection();
              PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = bind(ps, s);

@@ -4,7 +4,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.undersigned.mail.MailPriority;
 import org.undersigned.mail.Outbox;
+import org.undersigned.mail.OutgoingEmail;
 import org.undersigned.web.Dates;
 import org.undersigned.web.SiteConfig;
 
@@ -30,6 +32,9 @@ public class SignerEmails {
         static native TemplateInstance rejected(String greeting, String letterTitle, String signingAs, String reason,
                                                 String coalition, String contact);
 
+        static native TemplateInstance campaignUpdate(String greeting, String letterTitle, String signingAs,
+                                                      String body, String letterUrl, String unsubscribeUrl);
+
         static native TemplateInstance textChanged(String greeting, String letterTitle, String signingAs,
                                                    int signedVersion, int currentVersion, String summary, String link,
                                                    String letterUrl);
@@ -42,6 +47,9 @@ public class SignerEmails {
     SiteConfig site;
 
     @Inject
+    UpdateSubscriptions subscriptions;
+
+    @Inject
     Dates dates;
 
     /** An email written but not yet queued: the sign-on inserts it in the same statement as the signature. */
@@ -50,7 +58,7 @@ public class SignerEmails {
 
     public void confirmation(Signature s, String token, boolean again) {
         Draft d = confirmationDraft(s, s.letter.title, token, again);
-        outbox.enqueue(d.kind(), d.recipient(), d.subject(), d.body(), s.id);
+        outbox.enqueue(MailPriority.LINK, d.kind(), d.recipient(), d.subject(), d.body(), s.id);
     }
 
     public Draft confirmationDraft(Signature s, String letterTitle, String token, boolean again) {
@@ -63,31 +71,44 @@ public class SignerEmails {
     public void alreadySigned(Signature s, String manageToken) {
         String body = Templates.alreadySigned(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
                 EntryView.label(s.state())).render();
-        outbox.enqueue("signing.already-signed", s.email, "You have already signed: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.LINK, "signing.already-signed", s.email, "You have already signed: " + s.letter.title, body, s.id);
     }
 
     public void freshManageLink(Signature s, String manageToken) {
         String body = Templates.freshLink(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
                 dates.dateTime(s.manageExpiresAt)).render();
-        outbox.enqueue("signing.fresh-link", s.email, "Your link to manage your signature: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.LINK, "signing.fresh-link", s.email, "Your link to manage your signature: " + s.letter.title, body, s.id);
     }
 
     public void approved(Signature s, String manageToken) {
         String body = Templates.approved(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
                 letterUrl(s)).render();
-        outbox.enqueue("signing.approved", s.email, "Your signature is on the letter: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.NOTICE, "signing.approved", s.email, "Your signature is on the letter: " + s.letter.title, body, s.id);
     }
 
     public void rejected(Signature s, String reason) {
         String body = Templates.rejected(greeting(s), s.letter.title, signingAs(s), reason, s.letter.coalitionName,
                 s.letter.coalitionContact).render();
-        outbox.enqueue("signing.rejected", s.email, "About your signature on: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.NOTICE, "signing.rejected", s.email, "About your signature on: " + s.letter.title, body, s.id);
     }
 
     public void textChanged(Signature s, String summary, String manageToken) {
         String body = Templates.textChanged(greeting(s), s.letter.title, signingAs(s), s.letterVersion,
                 s.letter.currentVersion(), summary, manageUrl(manageToken), letterUrl(s)).render();
-        outbox.enqueue("signing.text-changed", s.email, "The letter you signed has changed: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.NOTICE, "signing.text-changed", s.email, "The letter you signed has changed: " + s.letter.title, body, s.id);
+    }
+
+    /**
+     * A campaign update (or a victory, or news of the delivery) for one signer who asked for
+     * updates, as part of a mailing: bulk priority, with one-click unsubscribe.
+     */
+    public OutgoingEmail campaignUpdate(UpdateRecipients.Recipient r, long mailingId, String letterTitle, String letterSlug,
+                                        String subject, String body) {
+        String unsubscribe = subscriptions.unsubscribeUrl(r.signatureId());
+        String text = Templates.campaignUpdate(r.greeting(), letterTitle, r.signingAs(), body,
+                site.publicUrl() + "/letters/" + letterSlug, unsubscribe).render();
+        return OutgoingEmail.of(MailPriority.BULK, "mailing.update", r.email(), subject, text)
+                .aboutSignature(r.signatureId()).inMailing(mailingId, unsubscribe);
     }
 
     private String letterUrl(Signature s) {

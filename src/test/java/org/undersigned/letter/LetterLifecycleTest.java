@@ -1,5 +1,6 @@
 package org.undersigned.letter;
 
+import org.undersigned.web.IllegalTransitionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

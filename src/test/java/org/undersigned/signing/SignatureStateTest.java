@@ -3,7 +3,7 @@ package org.undersigned.signing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.undersigned.letter.IllegalTransitionException;
+import org.undersigned.web.IllegalTransitionException;
 
 import java.time.Instant;
 import java.util.EnumSet;

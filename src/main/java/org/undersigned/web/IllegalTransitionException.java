@@ -1,6 +1,5 @@
-package org.undersigned.letter;
+package org.undersigned.web;
 
-import org.undersigned.web.ProblemException;
 
 /** An attempt to move a letter or a signature to a state it cannot reach from where it is. */
 public class IllegalTransitionException extends ProblemException {

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Mail phase of the benchmark (bench/run.sh runs it last; it also runs alone):
+#
+#   bench/mail.sh                      # about 3 minutes
+#   BENCH_MAIL_BURST=20 bench/mail.sh  # shorter burst
+#
+# Everything on this machine: PostgreSQL (default durability), the application with production
+# settings sending to Postfix's smtp-sink (a real SMTP server that accepts and discards), and
+# smtp-source against the same smtp-sink as the ceiling. Measures, from the outbox rows' own times:
+#   1. drain: a backlog of $BENCH_MAIL_DRAIN confirmation emails queued at once, emails/s;
+#   2. burst: wrk signs on at full speed for $BENCH_MAIL_BURST s while the outbox sends; sign-ons/s,
+#      p50/p99 from sign-on to the SMTP server accepting the confirmation, and how long after the
+#      burst the backlog was empty.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BURST=${BENCH_MAIL_BURST:-60}
+DRAIN_N=${BENCH_MAIL_DRAIN:-100000}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+PORT=${BENCH_PORT:-8090}
+SMTP_PORT=${BENCH_SMTP_PORT:-2525}
+HEAP=${BENCH_HEAP:-768m}
+DB=undersigned_mailbench
+WORK=$(mktemp -d /tmp/undersigned-mailbench.XXXXXX)
+APP_PID=""
+SINK_PID=""
+SAY_AS=mail
+
+# shellcheck source=lib.sh
+source bench/lib.sh
+stop_sink() { [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null; wait "$SINK_PID" 2>/dev/null || true; SINK_PID=""; }
+trap 'stop_app; stop_sink' EXIT
+
+prepare_database wrk openssl
+compress_wal
+ensure_smtp_sink
+build_app
+
+# smtp-sink refuses to run as root without a user to switch to.
+SINK_USER=()
+[ "$(id -u)" = 0 ] && SINK_USER=(-u postfix)
+smtp-sink "${SINK_USER[@]}" "127.0.0.1:$SMTP_PORT" 1024 &
+SINK_PID=$!
+sleep 0.3
+
+say "ceiling: smtp-source, 20 parallel kept-alive sessions, 50,000 messages of 3,000 bytes"
+t0=$(date +%s%N)
+smtp-source -d -s 20 -m 50000 -l 3000 -f bench@bench.invalid -t sink@bench.invalid "127.0.0.1:$SMTP_PORT"
+t1=$(date +%s%N)
+CEILING=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", 50000 / ((b - a) / 1e9) }')
+say "smtp-source: $CEILING messages/s"
+
+MAIL_ENV=(QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$SMTP_PORT" QUARKUS_MAILER_START_TLS=DISABLED
+          QUARKUS_MAILER_FROM="Bench <letters@bench.invalid>" UNDERSIGNED_MAIL_FROM="Bench <letters@bench.invalid>")
+MAIL_SEND_EVERY=500ms
+start_app "${MAIL_ENV[@]}"
+admin_token
+SLUG=bench-mail
+LETTER_ID=$(letter "$SLUG" false)
+export BENCH_FORM_STAMP
+BENCH_FORM_STAMP=$(form_stamp "$SLUG")
+
+# --- 1. drain a backlog -----------------------------------------------------------------------
+say "drain: queueing $DRAIN_N confirmation-sized emails at once"
+sql "insert into outbox_email (id, priority, kind, recipient, subject, body_text, created_at, next_attempt_at, attempts, state)
+     select nextval('outbox_email_seq'), 0, 'bench.drain', 'drain-' || g || '@bench.invalid',
+            'Please confirm your signature: Bench letter',
+            repeat('Thank you for signing the letter. Please confirm with the link below. ', 12)
+              || E'\n\nhttp://localhost:$PORT/confirm/' || md5(g::text) || md5(random()::text),
+            now(), now(), 0, 'QUEUED'
+     from generate_series(1, $DRAIN_N) g" >/dev/null
+until [ "$(sql "select count(*) from outbox_email where kind = 'bench.drain' and state = 'QUEUED'")" = 0 ]; do sleep 0.5; done
+DRAIN=$(sql "select count(*) || ' ' || round(extract(epoch from max(sent_at) - min(created_at))::numeric, 2)
+             || ' ' || round(count(*) / extract(epoch from max(sent_at) - min(created_at)))::text
+             from outbox_email where kind = 'bench.drain' and state = 'SENT'")
+read -r DRAIN_SENT DRAIN_S DRAIN_RATE <<<"$DRAIN"
+say "drain: $DRAIN_SENT sent in ${DRAIN_S}s = $DRAIN_RATE emails/s"
+
+# --- 2. sign-on burst with the outbox sending ---------------------------------------------------
+say "burst: sign-on warm-up (20 s, not measured)"
+wrk -t2 -c"$CONNECTIONS" -d20s -s bench/signon.lua "http://localhost:$PORT/letters/$SLUG/sign" >/dev/null 2>&1 || true
+until [ "$(sql "select count(*) from outbox_email where state = 'QUEUED'")" = 0 ]; do sleep 0.5; done
+MARK=$(sql "select coalesce(max(id), 0) from outbox_email")
+say "burst: wrk signs on for ${BURST}s with $CONNECTIONS connections while the outbox sends"
+wrk -t2 -c"$CONNECTIONS" -d"${BURST}s" --timeout 5s --latency -s bench/signon.lua \
+  "http://localhost:$PORT/letters/$SLUG/sign" >"$WORK/burst.wrk" 2>&1 || true
+BURST_END=$(date -u '+%Y-%m-%d %H:%M:%S.%N+00')
+RESULT=$(grep '^RESULT' "$WORK/burst.wrk" | tail -n 1)
+field() { echo "$RESULT" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+SIGNON_RATE=$(awk -v r="$(field requests)" -v e="$(field status_errors)" -v d="$(field duration_us)" 'BEGIN { printf "%.0f", (r - e) / (d / 1e6) }')
+ERRORS=$(( $(field status_errors) + $(field connect) + $(field read) + $(field write) + $(field timeout) ))
+BACKLOG_AT_END=$(sql "select count(*) from outbox_email where id > $MARK and state = 'QUEUED'")
+until [ "$(sql "select count(*) from outbox_email where id > $MARK and state = 'QUEUED'")" = 0 ]; do sleep 0.2; done
+LAT=$(sql "select count(*),
+              round((percentile_cont(0.5) within group (order by extract(epoch from sent_at - created_at)))::numeric, 2),
+              round((percentile_cont(0.99) within group (order by extract(epoch from sent_at - created_at)))::numeric, 2),
+              round(max(extract(epoch from sent_at - created_at))::numeric, 2),
+              round(greatest(0, extract(epoch from max(sent_at) - timestamptz '$BURST_END'))::numeric, 2),
+              count(*) filter (where state <> 'SENT')
+           from outbox_email where id > $MARK and kind = 'signing.confirm'" | tr '|' ' ')
+read -r BURST_EMAILS P50 P99 PMAX EMPTY_AFTER NOT_SENT <<<"$LAT"
+SIGNATURES=$(sql "select count(*) from signature where letter_id = $LETTER_ID and created_at > (select created_at from outbox_email where id = (select min(id) from outbox_email where id > $MARK))")
+say "burst: $SIGNON_RATE sign-ons/s, $BURST_EMAILS confirmations, p50 ${P50}s p99 ${P99}s, empty ${EMPTY_AFTER}s after the burst"
+RSS_MB=$(( $(ps -o rss= -p "$(app_java_pid)") / 1024 ))
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+TABLE=$(cat <<TABLE
+### Mail, $(date -u '+%Y-%m-%d %H:%M UTC')
+
+Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB; app (heap $HEAP, production settings, sending to smtp-sink through Quarkus Mailer with its default pool of 10 kept-alive, pipelined connections), PostgreSQL (fsync and synchronous_commit on), smtp-sink, smtp-source and wrk all on this machine.
+
+| Measure | Result | Ceiling (same run) | Ratio | Target |
+|---|---|---|---|---|
+| Drain: $DRAIN_SENT queued emails sent, emails/s | $DRAIN_RATE ($DRAIN_S s) | smtp-source, 20 kept-alive sessions, 3 kB messages: $CEILING/s | $(ratio "$DRAIN_RATE" "$CEILING") | ≥ 2,000/s and ≥ the sign-on rate below |
+| Burst: sign-ons accepted/s for ${BURST} s while the outbox sends | $SIGNON_RATE ($ERRORS errors) | drain rate above: $DRAIN_RATE/s | $(ratio "$DRAIN_RATE" "$SIGNON_RATE") (drain ÷ sign-on) | drain ≥ sign-on |
+| Burst: sign-on → SMTP accepted, p50 / p99 / max | ${P50} s / ${P99} s / ${PMAX} s ($BURST_EMAILS confirmations, $NOT_SENT not sent) | | | p99 ≤ 10 s |
+| Burst: backlog when wrk stopped; empty after | $BACKLOG_AT_END emails; ${EMPTY_AFTER} s | | | ≤ 10 s |
+| Resident memory after the burst | $RSS_MB MB | | | |
+TABLE
+)
+echo
+echo "$TABLE"
+{ echo; echo "$TABLE"; } >>docs/benchmarks.md
+say "raw outputs kept in $WORK"
