@@ -72,7 +72,7 @@ measure() { # label path accept → appends a table row
   local p50 p95 errs
   p50=$(sort -n "$WORK/times-$label.txt" | awk '{ a[NR] = $1 } END { printf "%.0f", a[int(NR * 0.5 + 0.5)] * 1000 }')
   p95=$(sort -n "$WORK/times-$label.txt" | awk '{ a[NR] = $1 } END { i = int(NR * 0.95 + 0.5); if (i > NR) i = NR; printf "%.0f", a[i] * 1000 }')
-  errs=$(wc -l <"$WORK/errors-$label.txt" 2>/dev/null || echo 0)
+  errs=0; [ -f "$WORK/errors-$label.txt" ] && errs=$(wc -l <"$WORK/errors-$label.txt")
   say "$label: p50 ${p50} ms, p95 ${p95} ms, errors $errs, peak heap ${peak} MB"
   ROWS+="| $label | $p50 ms / $p95 ms | $errs | $peak MB |"$'\n'
 }

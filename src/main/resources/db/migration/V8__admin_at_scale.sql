@@ -18,3 +18,8 @@ create index signature_search on signature using gin (
 -- nothing unless it is flagged, and a flagged view never walks the whole letter.
 create index signature_suspected_bot on signature (letter_id, created_at, id) where bot_signal is not null;
 create index signature_disposable_email on signature (letter_id, created_at, id) where disposable_email;
+
+-- The public list in reading order with its tie-breaker, so the streamed exports' keyset batches
+-- ((sort_key, id) > last) and the list pages read it in index order without sorting.
+drop index signature_public_list;
+create index signature_public_list on signature (letter_id, kind, sort_key, id) where state = 'APPROVED';

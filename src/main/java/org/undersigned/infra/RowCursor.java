@@ -4,82 +4,57 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads a large result in constant memory: the rows come from a server-side cursor
- * ({@link #FETCH_SIZE} rows per round trip) in one read-only transaction, and each row is handed
- * over as it arrives, so nothing holds the whole result. This is how exports stream a million
- * rows: the first bytes go out while the last rows are still in the database.
- *
- * <p>Call it outside a JTA transaction (a streamed response body is written after the resource
- * method returned, so it is): the connection is taken from the pool for the duration of the read
- * and returned at the end, whatever happens.
+ * Reads a large result in constant memory, in keyset batches: the caller asks for the next
+ * {@link #BATCH} rows after the last one it got (a query with {@code order by … limit}, which an
+ * index serves with a fast start), writes them out, and asks again. Each batch is one short
+ * read-only statement on a pooled connection that is returned before the rows are written, so a
+ * slow download holds no connection and no transaction, and memory is one batch whatever the size
+ * of the export.
  */
 @ApplicationScoped
 public class RowCursor {
 
-    /** Rows fetched per round trip: about a megabyte of signatures. */
-    public static final int FETCH_SIZE = 2_000;
+    /** Rows per batch: about a megabyte of signatures. */
+    public static final int BATCH = 2_000;
 
-    /** Receives each row; read columns by name. */
+    /** Maps the current row of a result, reading columns by name. */
     @FunctionalInterface
-    public interface RowHandler {
-        void row(ResultSet row) throws SQLException, IOException;
-    }
-
-    /** The queries of one read, all in the same snapshot-free read-only transaction. */
-    public interface Reader {
-        /** Runs one query and hands every row to {@code handler}; returns the number of rows. */
-        long each(String sql, RowHandler handler, Object... params) throws SQLException, IOException;
-    }
-
-    @FunctionalInterface
-    public interface Work {
-        void run(Reader reader) throws SQLException, IOException;
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
     }
 
     @Inject
     DataSource dataSource;
 
-    /** Runs {@code work} on one connection in a read-only transaction, rows fetched by cursor. */
-    public void read(Work work) {
+    /** Runs one read-only query and returns its rows mapped; call outside a transaction. */
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            // The PostgreSQL driver only uses a cursor (instead of reading everything) outside autocommit.
-            c.setAutoCommit(false);
+            boolean readOnly = c.isReadOnly();
             c.setReadOnly(true);
-            try {
-                work.run((sql, handler, params) -> {
-                    try (PreparedStatement st = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                        st.setFetchSize(FETCH_SIZE);
-                        for (int i = 0; i < params.length; i++) {
-                            st.setObject(i + 1, params[i]);
-                        }
-                        long n = 0;
-                        try (ResultSet rs = st.executeQuery()) {
-                            while (rs.next()) {
-                                handler.row(rs);
-                                n++;
-                            }
-                        }
-                        return n;
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    st.setObject(i + 1, params[i]);
+                }
+                List<T> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(mapper.map(rs));
                     }
-                });
+                }
+                return out;
             } finally {
-                c.rollback(); // nothing was written; ends the transaction and closes the cursor
-                c.setReadOnly(false);
-                c.setAutoCommit(autoCommit);
+                c.setReadOnly(readOnly);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("streamed read failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("batched read failed", e);
         }
     }
 }

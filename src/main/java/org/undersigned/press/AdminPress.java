@@ -76,25 +76,47 @@ public class AdminPress {
                 .build();
     }
 
-    /** The contact export as a streamed body (see {@link #contacts}). */
+    /** One row of the contact export, in {@link #CONTACT_COLUMNS} order. */
+    private record ContactRow(long id, String state, String kind, String name, String affiliation, String website,
+                              String city, String region, String country, String orgType, String contactName,
+                              String contactTitle, String email, String phone, boolean consentUpdates, int textVersion,
+                              String source, OffsetDateTime createdAt, OffsetDateTime decidedAt) {
+    }
+
+    /**
+     * The contact export as a streamed body (see {@link #contacts}): keyset batches of
+     * {@link RowCursor#BATCH} in (created_at, id) order, each written before the next is read.
+     */
     public StreamedExport contactsCsv(Actor actor, long letterId) {
+        String sql = """
+                select id, state, kind, display_name, affiliation, website, city, region, country, org_type,
+                       contact_name, contact_title, email, phone, consent_updates, letter_version, source,
+                       created_at, decided_at
+                from signature where letter_id = ? %s order by created_at, id""" + " limit " + RowCursor.BATCH;
+        RowCursor.RowMapper<ContactRow> mapper = row -> new ContactRow(row.getLong("id"), row.getString("state"),
+                row.getString("kind"), row.getString("display_name"), row.getString("affiliation"), row.getString("website"),
+                row.getString("city"), row.getString("region"), row.getString("country"), row.getString("org_type"),
+                row.getString("contact_name"), row.getString("contact_title"), row.getString("email"),
+                row.getString("phone"), row.getBoolean("consent_updates"), row.getInt("letter_version"),
+                row.getString("source"), row.getObject("created_at", OffsetDateTime.class),
+                row.getObject("decided_at", OffsetDateTime.class));
         return new StreamedExport((out, rows) -> {
             boolean complete = false;
             try (Csv csv = Csv.to(out, CONTACT_COLUMNS)) {
-                cursor.read(reader -> reader.each("""
-                        select id, state, kind, display_name, affiliation, website, city, region, country, org_type,
-                               contact_name, contact_title, email, phone, consent_updates, letter_version, source,
-                               created_at, decided_at
-                        from signature where letter_id = ? order by created_at, id""", row -> {
-                    rows.incrementAndGet();
-                    csv.row(row.getLong("id"), row.getString("state"), row.getString("kind"), row.getString("display_name"),
-                            row.getString("affiliation"), row.getString("website"), row.getString("city"),
-                            row.getString("region"), row.getString("country"), row.getString("org_type"),
-                            row.getString("contact_name"), row.getString("contact_title"), row.getString("email"),
-                            row.getString("phone"), row.getBoolean("consent_updates"), row.getInt("letter_version"),
-                            row.getString("source"), instant(row.getObject("created_at", OffsetDateTime.class)),
-                            instant(row.getObject("decided_at", OffsetDateTime.class)));
-                }, letterId));
+                ContactRow last = null;
+                List<ContactRow> batch;
+                do {
+                    batch = last == null ? cursor.list(sql.formatted(""), mapper, letterId)
+                            : cursor.list(sql.formatted("and (created_at, id) > (?, ?)"), mapper, letterId,
+                                    last.createdAt(), last.id());
+                    rows.addAndGet(batch.size());
+                    for (ContactRow r : batch) {
+                        csv.row(r.id(), r.state(), r.kind(), r.name(), r.affiliation(), r.website(), r.city(), r.region(),
+                                r.country(), r.orgType(), r.contactName(), r.contactTitle(), r.email(), r.phone(),
+                                r.consentUpdates(), r.textVersion(), r.source(), instant(r.createdAt()), instant(r.decidedAt()));
+                    }
+                    last = batch.isEmpty() ? last : batch.get(batch.size() - 1);
+                } while (batch.size() == RowCursor.BATCH);
                 complete = true;
             } finally {
                 boolean finished = complete;

@@ -146,23 +146,37 @@ public class PublicSignatories {
     }
 
     /**
-     * Every approved signatory in reading order, handed over one at a time as the rows arrive
-     * from a database cursor (index {@code signature_public_list}): constant memory at any size.
-     * Returns how many there were. Call outside a transaction (see {@link RowCursor}).
+     * Every approved signatory in reading order, handed over one at a time, read in keyset batches
+     * of {@link RowCursor#BATCH} over the index {@code signature_public_list (letter_id, kind,
+     * sort_key, id)}: constant memory at any size, and no connection held while the caller writes.
+     * Returns how many there were. Call outside a transaction.
      */
-    public long forEach(long letterId, SignatoryHandler handler) {
-        long[] n = {0};
-        cursor.read(reader -> {
-            for (SignatoryKind kind : List.of(SignatoryKind.ORGANIZATION, SignatoryKind.INDIVIDUAL)) {
-                n[0] += reader.each("select " + COLUMNS + " from signature where letter_id = ? and state = 'APPROVED'"
-                                + " and kind = ? order by sort_key, id",
-                        row -> handler.accept(toSignatory(row.getString("kind"), row.getString("display_name"),
-                                row.getString("affiliation"), row.getString("website"), row.getString("city"),
-                                row.getString("region"), row.getString("country"), row.getString("org_type"))),
-                        letterId, kind.name());
-            }
-        });
-        return n[0];
+    public long forEach(long letterId, SignatoryHandler handler) throws java.io.IOException {
+        record Row(String sortKey, long id, Signatory signatory) {
+        }
+        String sql = "select " + COLUMNS + ", sort_key, id from signature where letter_id = ? and state = 'APPROVED'"
+                + " and kind = ? %s order by sort_key, id limit " + RowCursor.BATCH;
+        long n = 0;
+        for (SignatoryKind kind : List.of(SignatoryKind.ORGANIZATION, SignatoryKind.INDIVIDUAL)) {
+            Row last = null;
+            List<Row> batch;
+            do {
+                RowCursor.RowMapper<Row> mapper = row -> new Row(row.getString("sort_key"), row.getLong("id"),
+                        toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
+                                row.getString("website"), row.getString("city"), row.getString("region"),
+                                row.getString("country"), row.getString("org_type")));
+                batch = last == null
+                        ? cursor.list(sql.formatted(""), mapper, letterId, kind.name())
+                        : cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind.name(),
+                                last.sortKey(), last.id());
+                for (Row r : batch) {
+                    handler.accept(r.signatory());
+                }
+                n += batch.size();
+                last = batch.isEmpty() ? last : batch.get(batch.size() - 1);
+            } while (batch.size() == RowCursor.BATCH);
+        }
+        return n;
     }
 
     /** The first {@code limit} signatories in reading order. */

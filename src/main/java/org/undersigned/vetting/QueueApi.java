@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -15,6 +16,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.undersigned.account.CurrentAdmin;
 import org.undersigned.account.LetterAccess;
 import org.undersigned.account.Role;
+import org.undersigned.jobs.Jobs;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.SignatureFacts;
 
@@ -40,6 +42,13 @@ public class QueueApi {
     public record Bulk(List<VettingService.Selection> selections) {
     }
 
+    /** The filter of "approve every waiting entry matching it" (state is always waiting for review). */
+    public record MatchingFilter(String kind, String country, Integer version, String flag, String q) {
+    }
+
+    public record BulkJob(long job, Long total) {
+    }
+
     @Inject
     VettingQueue queue;
 
@@ -54,6 +63,12 @@ public class QueueApi {
 
     @Inject
     SignatureFacts facts;
+
+    @Inject
+    BulkApproval bulkApproval;
+
+    @Inject
+    Jobs jobs;
 
     @GET
     @Operation(summary = "The review queue: oldest first; filter by state (default PENDING_REVIEW, or ALL), kind, "
@@ -76,5 +91,30 @@ public class QueueApi {
     public VettingService.BulkResult approveAll(@RestPath long id, Bulk body) {
         LetterService.require(id);
         return vetting.approveAll(current.get(), id, body == null || body.selections() == null ? List.of() : body.selections());
+    }
+
+    @POST
+    @Path("approve-matching")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve every entry waiting for review that matches the filter, as a background job: "
+            + "answers 202 with the job; follow its progress at jobs/{job}")
+    public Response approveMatching(@RestPath long id, MatchingFilter body) {
+        LetterService.require(id);
+        MatchingFilter f = body == null ? new MatchingFilter(null, null, null, null, null) : body;
+        long job = bulkApproval.start(current.get(), id, QueueFilter.of("PENDING_REVIEW", f.kind(), f.country(), f.version(),
+                f.flag(), f.q()));
+        return Response.accepted(new BulkJob(job, jobs.view(job).total())).build();
+    }
+
+    @GET
+    @Path("jobs/{job}")
+    @Operation(summary = "A bulk action's progress (done of total, state)")
+    public Jobs.JobView job(@RestPath long id, @RestPath long job) {
+        access.require(current.get(), id, LetterAccess.Capability.VET);
+        Jobs.JobView view = jobs.view(job);
+        if (view.letterId() == null || view.letterId() != id) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return view;
     }
 }

@@ -42,7 +42,7 @@ public class VettingQueue {
 
     public static final int PAGE_SIZE = 50;
     /** Totals beyond this are shown as "more than"; counting further would read the whole letter. */
-    public static final int COUNT_CAP = 10_000;
+    public static final int COUNT_CAP = 1_000;
     /** The closest possible duplicates shown with each row. */
     public static final int DUPLICATE_HINTS = 3;
     /** Possible duplicates counted per reason before the count says "at least". */
@@ -131,7 +131,11 @@ public class VettingQueue {
         return query(letterId, f, null);
     }
 
-    private Page query(long letterId, QueueFilter f, Long onlyId) {
+    /** The WHERE clause of a view of the queue (alias {@code s}) and its parameters. */
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private Where where(long letterId, QueueFilter f, Long onlyId) {
         StringBuilder where = new StringBuilder("s.letter_id = :letter");
         Map<String, Object> params = new HashMap<>();
         params.put("letter", letterId);
@@ -199,8 +203,17 @@ public class VettingQueue {
         } else if ("disposable-email".equals(f.flag())) {
             where.append(" and s.disposable_email");
         }
+        return new Where(where.toString(), params);
+    }
+
+    private Page query(long letterId, QueueFilter f, Long onlyId) {
+        Where w = where(letterId, f, onlyId);
+        String where = w.sql();
+        Map<String, Object> params = w.params();
+        // Counted in the page's order, so the planner reads the rows the way it reads the page (a
+        // walk of the queue index for common matches, the trigram index for rare ones) and stops at the cap.
         long total = ((Number) bind(em.createNativeQuery("select count(*) from (select 1 from signature s where "
-                + where + " limit " + (COUNT_CAP + 1) + ") c"), params).getSingleResult()).longValue();
+                + where + " order by s.created_at, s.id limit " + (COUNT_CAP + 1) + ") c"), params).getSingleResult()).longValue();
         boolean capped = total > COUNT_CAP;
 
         // Keyset: rows after (or before) the cursor in (created_at, id) order, one more than a
@@ -274,6 +287,36 @@ public class VettingQueue {
                 next == null ? null : f.afterRow(QueueFilter.Cursor.parse(next)).query(),
                 previous == null ? null : f.beforeRow(QueueFilter.Cursor.parse(previous)).query(),
                 f.fromStart().query());
+    }
+
+    /**
+     * The positions of up to {@code limit} entries of this view after {@code after} (null: from the
+     * start), received up to {@code asOf}, in queue order: what a bulk action works through.
+     */
+    @SuppressWarnings("unchecked")
+    public List<QueueFilter.Cursor> positions(long letterId, QueueFilter f, QueueFilter.Cursor after, Instant asOf, int limit) {
+        Where w = where(letterId, f, null);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("asOf", asOf.atOffset(ZoneOffset.UTC));
+        String keyset = "";
+        if (after != null) {
+            keyset = " and (s.created_at, s.id) > (:cAt, :cId)";
+            params.put("cAt", after.createdAt().atOffset(ZoneOffset.UTC));
+            params.put("cId", after.id());
+        }
+        List<Tuple> rows = bind(em.createNativeQuery("select s.id, s.created_at from signature s where " + w.sql()
+                + " and s.created_at <= :asOf" + keyset + " order by s.created_at, s.id limit :limit", Tuple.class), params)
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new QueueFilter.Cursor(toInstant(r.get("created_at")), longOf(r, "id"))).toList();
+    }
+
+    /** How many entries this view holds, received up to {@code asOf}: exact (for a bulk action's progress). */
+    public long count(long letterId, QueueFilter f, Instant asOf) {
+        Where w = where(letterId, f, null);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("asOf", asOf.atOffset(ZoneOffset.UTC));
+        return ((Number) bind(em.createNativeQuery("select count(*) from signature s where " + w.sql()
+                + " and s.created_at <= :asOf"), params).getSingleResult()).longValue();
     }
 
     /** One entry, exactly as the queue shows it. */
