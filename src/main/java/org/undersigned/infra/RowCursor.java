@@ -15,9 +15,9 @@ import java.util.List;
  * Reads a large result in constant memory, in keyset batches: the caller asks for the next
  * {@link #BATCH} rows after the last one it got (a query with {@code order by … limit}, which an
  * index serves with a fast start), writes them out, and asks again. Each batch is one short
- * read-only statement on a pooled connection that is returned before the rows are written, so a
- * slow download holds no connection and no transaction, and memory is one batch whatever the size
- * of the export.
+ * statement on a pooled connection that is returned before the rows are written, so a slow
+ * download holds no connection and no transaction, and memory is one batch whatever the size of
+ * the export.
  */
 @ApplicationScoped
 public class RowCursor {
@@ -34,25 +34,22 @@ public class RowCursor {
     @Inject
     DataSource dataSource;
 
-    /** Runs one read-only query and returns its rows mapped; call outside a transaction. */
+    /**
+     * Runs one query (a SELECT) and returns its rows mapped. Outside a transaction it runs on its
+     * own in autocommit; inside one (the PDF render) it joins it on the same connection.
+     */
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean readOnly = c.isReadOnly();
-            c.setReadOnly(true);
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    st.setObject(i + 1, params[i]);
-                }
-                List<T> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(mapper.map(rs));
-                    }
-                }
-                return out;
-            } finally {
-                c.setReadOnly(readOnly);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
             }
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+            }
+            return out;
         } catch (SQLException e) {
             throw new IllegalStateException("batched read failed", e);
         }
