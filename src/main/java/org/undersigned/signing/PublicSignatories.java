@@ -138,13 +138,6 @@ public class PublicSignatories {
         return new ListState(((Number) rows.get(0)[0]).longValue(), at);
     }
 
-    /** Every approved signatory in reading order: what the PDF and the public exports list. */
-    public List<Signatory> all(long letterId) {
-        List<Signatory> out = new ArrayList<>(page(letterId, SignatoryKind.ORGANIZATION, null, 0, Integer.MAX_VALUE));
-        out.addAll(page(letterId, SignatoryKind.INDIVIDUAL, null, 0, Integer.MAX_VALUE));
-        return out;
-    }
-
     /**
      * Every approved signatory in reading order, handed over one at a time, read in keyset batches
      * of {@link RowCursor#BATCH} over the index {@code signature_public_list (letter_id, kind,
