@@ -102,7 +102,8 @@ public class AdminPress {
                 row.getObject("decided_at", OffsetDateTime.class));
         return new StreamedExport((out, rows) -> {
             boolean complete = false;
-            try (Csv csv = Csv.to(out, CONTACT_COLUMNS)) {
+            Csv csv = Csv.to(out, CONTACT_COLUMNS);
+            try {
                 ContactRow last = null;
                 List<ContactRow> batch;
                 do {
@@ -117,12 +118,15 @@ public class AdminPress {
                     }
                     last = batch.isEmpty() ? last : batch.get(batch.size() - 1);
                 } while (batch.size() == RowCursor.BATCH);
+                csv.flush();
                 complete = true;
             } finally {
+                // Recorded before the response ends, so whoever has the file finds it in the trail.
                 boolean finished = complete;
                 QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "signatures.exported-with-contacts",
                         AuditLog.Subject.letter(letterId), null,
                         finished ? AuditLog.values("rows", rows.get()) : AuditLog.values("rows", rows.get(), "complete", false)));
+                csv.close();
             }
         });
     }
