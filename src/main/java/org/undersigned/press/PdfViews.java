@@ -9,6 +9,7 @@ import org.undersigned.letter.Markdown;
 import org.undersigned.letter.PdfGrouping;
 import org.undersigned.signing.PublicSignatories;
 import org.undersigned.signing.PublicSignatories.Signatory;
+import org.undersigned.signing.SignatoryKind;
 import org.undersigned.web.Dates;
 import org.undersigned.web.SiteConfig;
 
@@ -51,16 +52,35 @@ public class PdfViews {
             version = v.number;
             sha = v.sha256;
         }
-        List<Signatory> all = draft ? List.of() : compactList(letter.id);
-        long orgs = all.stream().filter(Signatory::organization).count();
-        PublicSignatories.Counts counts = new PublicSignatories.Counts(orgs, all.size() - orgs);
+        PublicSignatories.Counts counts;
+        List<PdfView.Section> sections;
+        boolean anyAffiliation;
+        if (!draft && letter.pdfGrouping == PdfGrouping.NONE) {
+            // One list in reading order: drawn as it is read, a batch at a time (issue 11).
+            counts = signatories.counts(letter.id);
+            sections = new ArrayList<>();
+            if (counts.organizations() > 0) {
+                sections.add(new PdfView.Section("Organizations", signatories.lazily(letter.id, SignatoryKind.ORGANIZATION)));
+            }
+            if (counts.individuals() > 0) {
+                sections.add(new PdfView.Section("Individuals", signatories.lazily(letter.id, SignatoryKind.INDIVIDUAL)));
+            }
+            anyAffiliation = signatories.anyAffiliation(letter.id);
+        } else {
+            // Grouped lists need every entry before the first group is complete.
+            List<Signatory> all = draft ? List.of() : compactList(letter.id);
+            long orgs = all.stream().filter(Signatory::organization).count();
+            counts = new PublicSignatories.Counts(orgs, all.size() - orgs);
+            sections = sections(all, letter.pdfGrouping);
+            anyAffiliation = all.stream().anyMatch(s -> s.affiliation() != null);
+        }
         String date = letter.state() == LetterState.DELIVERED || letter.state() == LetterState.ARCHIVED && letter.deliveredAt() != null
                 ? dates.date(letter.deliveredAt()) : dates.date(Instant.now());
         return new PdfView("en", title, date, addressees, letter.coalitionName, letter.coalitionContact,
                 markdown.toHtml(body, 2), counts.line() + ".", version, sha,
                 site.publicUrl() + "/letters/" + letter.slug,
                 "A coalition letter to " + addressees + ". " + counts.line() + ".",
-                sections(all, letter.pdfGrouping), all.stream().anyMatch(s -> s.affiliation() != null), draft);
+                sections, anyAffiliation, draft);
     }
 
     /**

@@ -172,6 +172,55 @@ public class PublicSignatories {
         return n;
     }
 
+    /**
+     * The approved signatories of one kind in reading order, fetched lazily in keyset batches of
+     * {@link RowCursor#BATCH} as the iteration goes: what the PDF draws, so a million names are
+     * never in memory at once. Each iteration reads afresh.
+     */
+    public Iterable<Signatory> lazily(long letterId, SignatoryKind kind) {
+        String sql = "select " + COLUMNS + ", sort_key, id from signature where letter_id = ? and state = 'APPROVED'"
+                + " and kind = ? %s order by sort_key, id limit " + RowCursor.BATCH;
+        record Row(String sortKey, long id, Signatory signatory) {
+        }
+        RowCursor.RowMapper<Row> mapper = row -> new Row(row.getString("sort_key"), row.getLong("id"),
+                toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
+                        row.getString("website"), row.getString("city"), row.getString("region"),
+                        row.getString("country"), row.getString("org_type")));
+        return () -> new java.util.Iterator<>() {
+            private List<Row> batch = cursor.list(sql.formatted(""), mapper, letterId, kind.name());
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                if (next < batch.size()) {
+                    return true;
+                }
+                if (batch.size() < RowCursor.BATCH) {
+                    return false;
+                }
+                Row last = batch.get(batch.size() - 1);
+                batch = cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind.name(),
+                        last.sortKey(), last.id());
+                next = 0;
+                return !batch.isEmpty();
+            }
+
+            @Override
+            public Signatory next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return batch.get(next++).signatory();
+            }
+        };
+    }
+
+    /** Whether any approved signatory gives an affiliation (the PDF then adds a footnote). */
+    public boolean anyAffiliation(long letterId) {
+        return !em.createNativeQuery("select 1 from signature where letter_id = ?1 and state = 'APPROVED'"
+                + " and affiliation is not null limit 1").setParameter(1, letterId).getResultList().isEmpty();
+    }
+
     /** The first {@code limit} signatories in reading order. */
     public List<Signatory> first(long letterId, int limit) {
         List<Signatory> out = new ArrayList<>(page(letterId, SignatoryKind.ORGANIZATION, null, 0, limit));
