@@ -174,6 +174,11 @@ echo "$TABLE"
 } >>docs/benchmarks.md
 say "raw outputs kept in $WORK"
 
+# --- mail ---------------------------------------------------------------------------------------
+stop_app
+say "mail phase (bench/mail.sh): drain, sign-on burst with the outbox sending, instances adding up"
+BENCH_REUSE_BUILD=1 bench/mail.sh
+
 # --- admin phase (issue 11): its own database, port and a 512 MB heap -----------------------------
 stop_app
 if [ "${BENCH_ADMIN:-1}" = 1 ]; then

@@ -103,3 +103,13 @@ create table letter_delivery (
     created_at      timestamptz  not null
 );
 create index letter_delivery_letter on letter_delivery (letter_id, id);
+-- "Sent in the last hour" on the admins' mail page.
+create index outbox_email_sent_at on outbox_email (sent_at) where state = 'SENT';
+
+-- When each vetter last got a digest of a letter's waiting entries (at most one per period).
+create table vetter_digest (
+    account_id   bigint      not null,
+    letter_id    bigint      not null references letter (id) on delete cascade,
+    last_sent_at timestamptz not null,
+    primary key (account_id, letter_id)
+);

@@ -33,6 +33,31 @@ public interface AbuseConfig {
 
     Alerts alerts();
 
+    /** Emails anonymous requests may cause (sign-on, "email me my link"), per hour. See {@link MailQuota}. */
+    SignerMail signerMail();
+
+    /**
+     * Rate-limit buckets key IPv6 clients by this leading part of their address (one /64 is
+     * usually one household or one server, which can pick any of its 2^64 addresses); IPv4
+     * clients are keyed by their whole address.
+     */
+    @WithDefault("64")
+    int ipv6PrefixLength();
+
+    interface SignerMail {
+        /** To one address (all letters together). A signer who lost their link still gets one. */
+        @WithDefault("4")
+        int perRecipient();
+
+        /** About one letter, to anyone. */
+        @WithDefault("20000")
+        int perLetter();
+
+        /** On this instance, to anyone. */
+        @WithDefault("50000")
+        int total();
+    }
+
     interface Alerts {
         /** How often recent sign-ons are checked for an unusual share. */
         @WithDefault("1m")

@@ -18,8 +18,10 @@ import java.util.Optional;
 public class ClientAddress {
 
     private final List<IpRange> trusted;
+    private final int ipv6Prefix;
 
     ClientAddress(AbuseConfig config) {
+        this.ipv6Prefix = config.ipv6PrefixLength();
         this.trusted = config.trustedProxies().orElse(List.of()).stream()
                 .filter(s -> !s.isBlank()).map(IpRange::parse).toList();
     }
@@ -29,6 +31,18 @@ public class ClientAddress {
         SocketAddress peer = request.remoteAddress();
         String socketIp = peer == null ? null : peer.hostAddress();
         return resolve(socketIp, request.headers().getAll("X-Forwarded-For"), trusted);
+    }
+
+    /**
+     * The client as rate limits count it: an IPv4 address, or the configured prefix of an IPv6
+     * one ({@code undersigned.abuse.ipv6-prefix-length}, /64 by default).
+     */
+    public String bucketOf(HttpServerRequest request) {
+        return IpRange.bucketKey(of(request), ipv6Prefix);
+    }
+
+    public String bucketKey(String ip) {
+        return IpRange.bucketKey(ip, ipv6Prefix);
     }
 
     static String resolve(String socketIp, List<String> forwardedFor, List<IpRange> trusted) {

@@ -40,6 +40,17 @@ public class FormStamps {
         return seconds + "." + mac(seconds);
     }
 
+    /**
+     * The one place a sign-on's bot signal is decided, for the form and the JSON API alike: a
+     * filled honeypot, else what the stamp says. Nothing when the post looks like a person's.
+     */
+    public Optional<BotSignal> signal(String honeypot, String stamp, Instant now) {
+        if (honeypot != null && !honeypot.isBlank()) {
+            return Optional.of(BotSignal.HONEYPOT);
+        }
+        return check(stamp, now);
+    }
+
     /** What the stamp says about the post, or nothing when it looks like a person's. */
     public Optional<BotSignal> check(String stamp, Instant now) {
         Optional<Instant> servedAt = verify(stamp);

@@ -39,6 +39,30 @@ public record IpRange(byte[] network, int prefixLength) {
         return Optional.ofNullable(bytes);
     }
 
+    /**
+     * What a rate-limit bucket is keyed by: an IPv4 address as it is, an IPv6 address reduced to
+     * its first {@code ipv6Prefix} bits ("2001:db8:1:2::/64"), because whoever holds one such
+     * network can choose among all its addresses.
+     */
+    public static String bucketKey(String ip, int ipv6Prefix) {
+        Optional<byte[]> bytes = literal(ip);
+        if (bytes.isEmpty()) {
+            return ip == null ? "" : ip;
+        }
+        byte[] b = bytes.get();
+        if (b.length == 4) {
+            return NetUtil.bytesToIpAddress(b);
+        }
+        int prefix = Math.max(0, Math.min(128, ipv6Prefix));
+        byte[] masked = new byte[16];
+        int full = prefix / 8;
+        System.arraycopy(b, 0, masked, 0, full);
+        if (prefix % 8 != 0) {
+            masked[full] = (byte) (b[full] & ((0xFF << (8 - prefix % 8)) & 0xFF));
+        }
+        return NetUtil.bytesToIpAddress(masked) + "/" + prefix;
+    }
+
     public boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;

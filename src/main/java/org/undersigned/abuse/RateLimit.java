@@ -4,7 +4,8 @@ package org.undersigned.abuse;
 public enum RateLimit {
     SIGN_ON("sign-on", "Sign-ons per client address and letter"),
     LINK_REQUEST("link-request", "Magic-link requests per client address"),
-    ADMIN_SIGN_IN("admin-sign-in", "Admin sign-in attempts per client address");
+    ADMIN_SIGN_IN("admin-sign-in", "Admin sign-in attempts per client address"),
+    SEARCH("search", "Searches of a signatory list per client address");
 
     public final String key;
     public final String description;
@@ -28,6 +29,7 @@ public enum RateLimit {
             case SIGN_ON -> config.signOn();
             case LINK_REQUEST -> config.linkRequest();
             case ADMIN_SIGN_IN -> config.adminSignIn();
+            case SEARCH -> config.search();
         };
     }
 }

@@ -16,8 +16,11 @@ public interface RateLimitConfig {
     /** "Email me a fresh link" requests, per client address. */
     Limit linkRequest();
 
-    /** Admin sign-in attempts (form and API), per client address. Accounts also lock after repeated failures. */
+    /** Admin sign-in attempts (form and API), per client address. Failures also slow that client down on that address (account.SignInThrottle). */
     Limit adminSignIn();
+
+    /** Searches of a letter's signatory list, per client address (plain list pages are not limited). */
+    Limit search();
 
     /** How often each instance re-reads the limits admins changed at runtime. */
     @io.smallrye.config.WithDefault("10s")

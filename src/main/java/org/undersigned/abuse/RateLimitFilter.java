@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RateLimitFilter {
 
     /** Which limit (if any) each resource method has; resolved once per method. */
-    private static final Map<String, Optional<RateLimit>> BY_METHOD = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<RateLimited>> BY_METHOD = new ConcurrentHashMap<>();
 
     @Inject
     RateLimiter limiter;
@@ -36,13 +36,21 @@ public class RateLimitFilter {
         if (resource == null || resource.getResourceClass() == null) {
             return null;
         }
-        Optional<RateLimit> limit = BY_METHOD.computeIfAbsent(
+        Optional<RateLimited> annotation = BY_METHOD.computeIfAbsent(
                 resource.getResourceClass().getName() + "#" + resource.getMethodName() + "/" + resource.parameterTypes().length,
                 k -> find(resource));
-        if (limit.isEmpty()) {
+        if (annotation.isEmpty()) {
             return null;
         }
-        String key = clientAddress.of(request);
+        String only = annotation.get().whenQuery();
+        if (!only.isEmpty()) {
+            String value = context.getUriInfo().getQueryParameters().getFirst(only);
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+        }
+        Optional<RateLimit> limit = Optional.of(annotation.get().value());
+        String key = clientAddress.bucketOf(request);
         if (limit.get() == RateLimit.SIGN_ON) {
             key = key + "|" + context.getUriInfo().getPathParameters().getFirst("slug");
         }
@@ -64,14 +72,15 @@ public class RateLimitFilter {
             case LINK_REQUEST -> "Several link requests have come from your network in a short time. "
                     + "Please wait " + wait + " and try again; links already sent still work.";
             case ADMIN_SIGN_IN -> "Too many sign-in attempts from your network. Please wait " + wait + " and try again.";
+            case SEARCH -> "Many searches have come from your network in a short time. Please wait " + wait
+                    + " and search again; the full list still works.";
         };
     }
 
-    private static Optional<RateLimit> find(SimpleResourceInfo resource) {
+    private static Optional<RateLimited> find(SimpleResourceInfo resource) {
         try {
             Method m = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
-            RateLimited annotation = m.getAnnotation(RateLimited.class);
-            return Optional.ofNullable(annotation).map(RateLimited::value);
+            return Optional.ofNullable(m.getAnnotation(RateLimited.class));
         } catch (NoSuchMethodException e) {
             return Optional.empty();
         }

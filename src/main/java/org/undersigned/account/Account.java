@@ -34,10 +34,13 @@ public class Account extends PanacheEntityBase {
     public String inviteTokenHash;
     public Instant inviteExpiresAt;
     public Long invitedBy;
+    /** Unused since sign-in is throttled per address and client in memory (SignInThrottle); the columns remain. */
     public int failedSignIns;
     public Instant nextSignInAt;
     public Instant lockedUntil;
     public Instant lastSignInAt;
+    public String resetTokenHash;
+    public Instant resetExpiresAt;
     public Instant createdAt;
     public Instant updatedAt;
 

@@ -29,18 +29,28 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class AccountPages {
 
+    public record SessionRow(String id, String started, String expires, String client, boolean current) {
+    }
+
     public record AccountRow(long id, String email, String name, String role, boolean active, boolean invited,
                              long version, boolean self) {
     }
 
     @CheckedTemplate(basePath = "account")
     static class Templates {
-        static native TemplateInstance signIn(String email, String next, String message, boolean signedOut);
+        static native TemplateInstance signIn(String email, String next, String message, boolean signedOut, boolean reset);
 
         static native TemplateInstance invite(String token, String email, String name, FormErrors errors);
 
         static native TemplateInstance accounts(AdminView admin, List<AccountRow> accounts, List<Option> roles,
                                                 FormErrors errors, String invitedEmail);
+
+        static native TemplateInstance sessions(AdminView admin, List<SessionRow> sessions, FormErrors errors,
+                                                boolean passwordChanged);
+
+        static native TemplateInstance resetRequest(boolean sent);
+
+        static native TemplateInstance reset(String token, String email, FormErrors errors);
     }
 
     @Inject
@@ -52,10 +62,25 @@ public class AccountPages {
     @Inject
     CurrentAdmin current;
 
+    @Inject
+    AdminSessions sessions;
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    @Inject
+    org.undersigned.abuse.ClientAddress clientAddress;
+
+    @Inject
+    io.vertx.core.http.HttpServerRequest request;
+
+    @Inject
+    org.undersigned.web.Dates dates;
+
     @GET
     @Path("sign-in")
-    public TemplateInstance signInPage(@RestQuery String next, @RestQuery String signedOut) {
-        return Templates.signIn(null, safeNext(next), null, signedOut != null);
+    public TemplateInstance signInPage(@RestQuery String next, @RestQuery String signedOut, @RestQuery String reset) {
+        return Templates.signIn(null, safeNext(next), null, signedOut != null, reset != null);
     }
 
     @POST
@@ -63,34 +88,126 @@ public class AccountPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @org.undersigned.abuse.RateLimited(org.undersigned.abuse.RateLimit.ADMIN_SIGN_IN)
     public Response signIn(@RestForm String email, @RestForm String password, @RestForm String next) {
-        SignInResult result = accounts.signIn(email, password);
-        if (result instanceof SignInResult.SignedIn signedIn) {
-            Account account = Account.findById(signedIn.accountId());
-            return Response.seeOther(URI.create(safeNext(next))).cookie(tokens.cookie(tokens.issue(account))).build();
+        SignInResult result = accounts.signIn(email, password, clientAddress.bucketOf(request));
+        if (result instanceof SignInResult.SignedIn in) {
+            AdminTokens.Issued issued = tokens.issue(in.accountId(), in.email(), in.role(), request.getHeader("User-Agent"));
+            return Response.seeOther(URI.create(safeNext(next))).cookie(tokens.cookie(issued)).build();
         }
         String message;
         int status;
         if (result instanceof SignInResult.TryLater later) {
             status = 429;
-            message = later.locked()
-                    ? "Too many failed attempts: this account is locked for " + minutes(later.retryAfter()) + ". Try again later."
-                    : "Please wait " + Math.max(1, later.retryAfter().toSeconds()) + " seconds before trying again.";
+            message = "Please wait " + waitText(later.retryAfter()) + " before trying again.";
         } else {
             status = 401;
             message = "The email address or password is not right.";
         }
         Response.ResponseBuilder response = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.signIn(email, safeNext(next), message, false).render());
+                .entity(Templates.signIn(email, safeNext(next), message, false, false).render());
         if (result instanceof SignInResult.TryLater later) {
             response.header("Retry-After", Math.max(1, later.retryAfter().toSeconds()));
         }
         return response.build();
     }
 
+    /** Ends the session on every instance (its token stops working at once), then drops the cookie. */
     @POST
     @Path("sign-out")
     public Response signOut() {
+        if (identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt) {
+            SignedInAdmin admin = identity.getAttribute(ActiveAccountAugmentor.ACCOUNT_ATTRIBUTE);
+            if (admin != null) {
+                sessions.end(admin.actor(), admin.id(), jwt.getTokenID());
+            }
+        }
         return Response.seeOther(URI.create("/admin/sign-in?signedOut=1")).cookie(tokens.expiredCookie()).build();
+    }
+
+    @GET
+    @Path("sessions")
+    @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME, Role.VETTER_NAME})
+    public TemplateInstance sessionsPage(@RestQuery String changed) {
+        return sessionsView(FormErrors.none(), changed != null);
+    }
+
+    /** Ends one of the admin's own sessions (another browser, a lost laptop). */
+    @POST
+    @Path("sessions/{sid}/end")
+    @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME, Role.VETTER_NAME})
+    public Response endSession(@RestPath String sid) {
+        SignedInAdmin admin = current.get();
+        if (!sessions.end(admin.actor(), admin.id(), sid)) {
+            throw new NotFoundException();
+        }
+        if (sid.equals(currentSessionId())) {
+            return Response.seeOther(URI.create("/admin/sign-in?signedOut=1")).cookie(tokens.expiredCookie()).build();
+        }
+        return Response.seeOther(URI.create("/admin/sessions")).build();
+    }
+
+    /** Changes the admin's own password; every other session of theirs ends. */
+    @POST
+    @Path("sessions/password")
+    @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME, Role.VETTER_NAME})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(@RestForm String current, @RestForm String password, @RestForm String repeat) {
+        try {
+            accounts.changePassword(this.current.get().id(), currentSessionId(), current, password, repeat);
+        } catch (InvalidInputException e) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(sessionsView(e.errors(), false).render()).build();
+        }
+        return Response.seeOther(URI.create("/admin/sessions?changed=1")).build();
+    }
+
+    @GET
+    @Path("password-reset")
+    public TemplateInstance resetRequestPage() {
+        return Templates.resetRequest(false);
+    }
+
+    /** Always the same answer, whether or not the address has an account. */
+    @POST
+    @Path("password-reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @org.undersigned.abuse.RateLimited(org.undersigned.abuse.RateLimit.LINK_REQUEST)
+    public TemplateInstance requestReset(@RestForm String email) {
+        accounts.requestPasswordReset(email);
+        return Templates.resetRequest(true);
+    }
+
+    @GET
+    @Path("password-reset/{token}")
+    public TemplateInstance resetPage(@RestPath String token) {
+        Account a = accounts.pendingReset(token).orElseThrow(NotFoundException::new);
+        return Templates.reset(token, a.email, FormErrors.none());
+    }
+
+    @POST
+    @Path("password-reset/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reset(@RestPath String token, @RestForm String password, @RestForm String repeat) {
+        try {
+            accounts.resetPassword(token, password, repeat);
+            return Response.seeOther(URI.create("/admin/sign-in?reset=1")).cookie(tokens.expiredCookie()).build();
+        } catch (InvalidInputException e) {
+            Account a = accounts.pendingReset(token).orElseThrow(NotFoundException::new);
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.reset(token, a.email, e.errors()).render()).build();
+        }
+    }
+
+    private TemplateInstance sessionsView(FormErrors errors, boolean changed) {
+        String mine = currentSessionId();
+        List<SessionRow> rows = sessions.live(current.get().id()).stream()
+                .map(s -> new SessionRow(s.id(), dates.dateTime(s.createdAt()), dates.dateTime(s.expiresAt()),
+                        s.userAgent() == null ? "unknown program" : s.userAgent(), s.id().equals(mine)))
+                .toList();
+        return Templates.sessions(current.view(), rows, errors, changed);
+    }
+
+    private String currentSessionId() {
+        return identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt ? jwt.getTokenID() : null;
     }
 
     @GET
@@ -106,7 +223,8 @@ public class AccountPages {
     public Response acceptInvite(@RestPath String token, @RestForm String password, @RestForm String repeat) {
         try {
             Account a = accounts.acceptInvite(token, password, repeat);
-            return Response.seeOther(URI.create("/admin")).cookie(tokens.cookie(tokens.issue(a))).build();
+            return Response.seeOther(URI.create("/admin")).cookie(tokens.cookie(
+                    tokens.issue(a.id, a.email, a.role, request.getHeader("User-Agent")))).build();
         } catch (InvalidInputException e) {
             Account a = accounts.pendingInvite(token).orElseThrow(NotFoundException::new);
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
@@ -171,8 +289,12 @@ public class AccountPages {
         return "/admin";
     }
 
-    private static String minutes(Duration d) {
-        long m = Math.max(1, (d.toSeconds() + 59) / 60);
-        return m + (m == 1 ? " minute" : " minutes");
+    private static String waitText(Duration d) {
+        long s = Math.max(1, d.toSeconds());
+        if (s < 90) {
+            return s + (s == 1 ? " second" : " seconds");
+        }
+        long m = (s + 59) / 60;
+        return m + " minutes";
     }
 }

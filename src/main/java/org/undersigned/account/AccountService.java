@@ -2,7 +2,7 @@ package org.undersigned.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import org.undersigned.audit.Actor;
@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Admin accounts: sign-in with slow-down and lockout, invitations, roles. */
+/** Admin accounts: sign-in with throttling (never lock-out), passwords, invitations, roles. */
 @ApplicationScoped
 public class AccountService {
 
@@ -41,56 +41,171 @@ public class AccountService {
     @Inject
     SiteConfig site;
 
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    AdminSessions sessions;
+
+    /** What sign-in needs to know about an account, read in a short transaction of its own. */
+    private record Candidate(long id, String email, Role role, boolean active, String passwordHash) {
+    }
+
     /**
-     * Checks a password. After each failure the next attempt must wait longer (1 s, 2 s, 4 s …);
-     * after {@code max-failures} in a row the account is locked for a while. The row is locked
-     * so that parallel guesses are counted, not lost.
+     * Checks a password. Slowing guessers down is {@link SignInThrottle}'s job (per address and
+     * client, so nobody can lock an admin out); an address without an account is treated exactly
+     * like one with an account (same answer, same delays, a decoy hash of the same cost).
+     * <p>
+     * Not {@code @Transactional}, on purpose: bcrypt takes a quarter of a second, and no database
+     * connection is held while it runs. The account is read in one short transaction and the
+     * outcome written in another, so a burst of sign-in attempts cannot starve the pool.
+     *
+     * @param client the client as rate limits count it ({@code ClientAddress#bucketOf})
      */
-    @Transactional
-    public SignInResult signIn(String email, String password) {
+    public SignInResult signIn(String email, String password, String client) {
         Instant now = Instant.now();
-        Optional<Account> found = Account.<Account>find("email", Account.normalize(email))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-        if (found.isEmpty()) {
-            Passwords.matches(password, null);
-            return new SignInResult.Refused();
+        String normalized = Account.normalize(email);
+        Optional<Duration> wait = throttle.waitBefore(normalized, client, now);
+        if (wait.isPresent()) {
+            return new SignInResult.TryLater(wait.get());
         }
-        Account a = found.get();
-        if (a.lockedUntil != null && now.isBefore(a.lockedUntil)) {
-            return new SignInResult.TryLater(Duration.between(now, a.lockedUntil), true);
-        }
-        if (a.nextSignInAt != null && now.isBefore(a.nextSignInAt)) {
-            return new SignInResult.TryLater(Duration.between(now, a.nextSignInAt), false);
-        }
-        boolean ok = a.active && Passwords.matches(password, a.passwordHash);
-        Actor actor = Actor.account(a.id, a.email);
+        Candidate c = normalized == null ? null : QuarkusTransaction.requiringNew().call(() ->
+                Account.findByEmail(normalized)
+                        .map(a -> new Candidate(a.id, a.email, a.role, a.active, a.passwordHash)).orElse(null));
+        boolean ok = Passwords.matches(password, c == null ? null : c.passwordHash()) && c.active();
         if (ok) {
-            a.failedSignIns = 0;
-            a.nextSignInAt = null;
-            a.lockedUntil = null;
-            a.lastSignInAt = now;
-            audit.record(actor, "account.signed-in", Subject.account(a.id), null, null);
-            return new SignInResult.SignedIn(a.id, a.email, a.role);
+            throttle.succeeded(normalized, client);
+            QuarkusTransaction.requiringNew().run(() -> {
+                Account a = Account.findById(c.id());
+                a.lastSignInAt = now;
+                audit.record(Actor.account(a.id, a.email), "account.signed-in", Subject.account(a.id), null, null);
+            });
+            return new SignInResult.SignedIn(c.id(), c.email(), c.role());
         }
-        a.failedSignIns++;
-        if (a.failedSignIns >= config.lockout().maxFailures()) {
-            a.failedSignIns = 0;
-            a.nextSignInAt = null;
-            a.lockedUntil = now.plus(config.lockout().lockFor());
-            audit.record(Actor.SYSTEM, "account.locked", Subject.account(a.id), null,
-                    AuditLog.values("lockedUntil", a.lockedUntil));
-            return new SignInResult.TryLater(config.lockout().lockFor(), true);
-        }
-        a.nextSignInAt = now.plus(config.lockout().slowdownBase().multipliedBy(1L << (a.failedSignIns - 1)));
-        audit.record(Actor.SYSTEM, "account.sign-in-failed", Subject.account(a.id), null,
-                AuditLog.values("failuresInARow", a.failedSignIns));
+        throttle.failed(normalized, client, now);
+        boolean notify = throttle.failedOnAccount(normalized, now);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (c == null) {
+                return; // nothing to record about an address nobody uses
+            }
+            audit.record(Actor.SYSTEM, "account.sign-in-failed", Subject.account(c.id()), null, null);
+            if (notify) {
+                outbox.enqueue(MailPriority.NOTICE, "account.sign-in-failures", c.email(), "Failed sign-in attempts on your Undersigned account",
+                        """
+                                Hello,
+
+                                Someone tried to sign in to your Undersigned account (%s) with a wrong password %d times in the last %d minutes.
+
+                                If that was you, there is nothing to do. If not: your account is not locked and
+                                you can still sign in; the guesses are slowed down. To be safe, choose a new password:
+
+                                %s/admin/password-reset
+                                """.formatted(c.email(), config.throttle().notifyAfter(),
+                                config.throttle().noticeWindow().toMinutes(), site.publicUrl()));
+            }
+        });
         return new SignInResult.Refused();
     }
 
-    /** The account behind a valid token, if it still exists and is active. */
+    /** The account behind a valid token, if it still exists, is active and the token's session is live. */
     @Transactional
-    public Optional<Account> activeAccount(long id) {
+    public Optional<Account> activeAccount(long id, String sessionId) {
+        if (sessionId == null) {
+            return Optional.empty();
+        }
+        Number live = (Number) Account.getEntityManager().createNativeQuery(
+                        "select count(*) from admin_session where id = ?1 and account_id = ?2 and revoked_at is null "
+                                + "and expires_at > now()")
+                .setParameter(1, sessionId).setParameter(2, id).getSingleResult();
+        if (live.intValue() == 0) {
+            return Optional.empty();
+        }
         return Account.<Account>findByIdOptional(id).filter(a -> a.active && a.passwordHash != null);
+    }
+
+    /**
+     * A signed-in admin changes their password: the current one is checked first (outside any
+     * transaction, like sign-in), and every other session of theirs ends.
+     */
+    public void changePassword(long accountId, String currentSession, String current, String password, String repeated) {
+        String hash = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(accountId).passwordHash);
+        if (!Passwords.matches(current, hash)) {
+            throw new InvalidInputException(FormErrors.none().add("current", "This is not your current password."));
+        }
+        requireGoodPassword(password, "password");
+        if (!password.equals(repeated)) {
+            throw new InvalidInputException(FormErrors.none().add("repeat", "The two passwords are different."));
+        }
+        String fresh = Passwords.hash(password);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Account a = Account.findById(accountId);
+            a.passwordHash = fresh;
+            a.resetTokenHash = null;
+            a.resetExpiresAt = null;
+            a.updatedAt = Instant.now();
+            int ended = sessions.endAll(accountId, currentSession);
+            audit.record(Actor.account(a.id, a.email), "account.password-changed", Subject.account(a.id), null,
+                    AuditLog.values("otherSessionsEnded", ended));
+        });
+    }
+
+    /**
+     * "Forgot your password?": emails a single-use link that works for {@code reset-ttl} when the
+     * address belongs to an active account; says nothing either way.
+     */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        Optional<Account> found = Account.findByEmail(email).filter(a -> a.active && a.passwordHash != null);
+        if (found.isEmpty()) {
+            return;
+        }
+        Account a = found.get();
+        Instant now = Instant.now();
+        Tokens.Token token = tokens.issue();
+        a.resetTokenHash = token.hash();
+        a.resetExpiresAt = now.plus(config.resetTtl());
+        a.updatedAt = now;
+        audit.record(Actor.SYSTEM, "account.password-reset-requested", Subject.account(a.id), null, null);
+        outbox.enqueue(MailPriority.LINK, "account.password-reset", a.email, "Choose a new password for Undersigned",
+                """
+                        Hello %s,
+
+                        Someone (we hope you) asked to reset the password of your Undersigned account.
+                        Choose a new one here; the link works once, until %s:
+
+                        %s/admin/password-reset/%s
+
+                        If you did not ask for this, ignore this email: your password stays as it is.
+                        """.formatted(a.displayName, a.resetExpiresAt, site.publicUrl(), token.raw()));
+    }
+
+    /** The account a reset link is for, while the link is unused and unexpired. */
+    @Transactional
+    public Optional<Account> pendingReset(String rawToken) {
+        Instant now = Instant.now();
+        return Tokens.hashOf(rawToken)
+                .flatMap(h -> Account.find("resetTokenHash", h).<Account>firstResultOptional())
+                .filter(a -> a.active && a.resetExpiresAt != null && now.isBefore(a.resetExpiresAt));
+    }
+
+    /** Sets the new password from a reset link: the link stops working and every session ends. */
+    public Account resetPassword(String rawToken, String password, String repeated) {
+        pendingReset(rawToken).orElseThrow(NotFoundException::new);
+        requireGoodPassword(password, "password");
+        if (!password.equals(repeated)) {
+            throw new InvalidInputException(FormErrors.none().add("repeat", "The two passwords are different."));
+        }
+        String fresh = Passwords.hash(password);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account a = pendingReset(rawToken).orElseThrow(NotFoundException::new);
+            a.passwordHash = fresh;
+            a.resetTokenHash = null;
+            a.resetExpiresAt = null;
+            a.updatedAt = Instant.now();
+            sessions.endAll(a.id, null);
+            audit.record(Actor.account(a.id, a.email), "account.password-reset", Subject.account(a.id), null, null);
+            return a;
+        });
     }
 
     /** Creates the first admin from configuration when no account has that address. */
@@ -172,20 +287,26 @@ public class AccountService {
                 .filter(a -> a.inviteExpiresAt != null && now.isBefore(a.inviteExpiresAt));
     }
 
-    /** The invited person chooses a password; the invitation link stops working. */
-    @Transactional
+    /**
+     * The invited person chooses a password; the invitation link stops working. Hashed outside
+     * any transaction, like every password.
+     */
     public Account acceptInvite(String rawToken, String password, String repeated) {
-        Account a = pendingInvite(rawToken).orElseThrow(NotFoundException::new);
+        pendingInvite(rawToken).orElseThrow(NotFoundException::new);
         requireGoodPassword(password, "password");
         if (!password.equals(repeated)) {
             throw new InvalidInputException(FormErrors.none().add("repeat", "The two passwords are different."));
         }
-        a.passwordHash = Passwords.hash(password);
-        a.inviteTokenHash = null;
-        a.inviteExpiresAt = null;
-        a.updatedAt = Instant.now();
-        audit.record(Actor.account(a.id, a.email), "account.activated", Subject.account(a.id), null, null);
-        return a;
+        String hash = Passwords.hash(password);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account a = pendingInvite(rawToken).orElseThrow(NotFoundException::new);
+            a.passwordHash = hash;
+            a.inviteTokenHash = null;
+            a.inviteExpiresAt = null;
+            a.updatedAt = Instant.now();
+            audit.record(Actor.account(a.id, a.email), "account.activated", Subject.account(a.id), null, null);
+            return a;
+        });
     }
 
     @Transactional

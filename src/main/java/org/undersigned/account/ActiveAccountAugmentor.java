@@ -11,9 +11,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * A token stays valid for its short life, but an account can be deactivated or change role in
- * the meantime: the account is looked up on every authenticated request, and its current role,
- * not the one in the token, decides what it may do.
+ * A token is a session: it works only while its session row (by token id) is live, so signing
+ * out ends it on every instance. An account can also be deactivated or change role in the
+ * meantime: the account and session are looked up on every authenticated request, and the
+ * account's current role, not the one in the token, decides what it may do.
  */
 @ApplicationScoped
 public class ActiveAccountAugmentor implements SecurityIdentityAugmentor {
@@ -35,8 +36,8 @@ public class ActiveAccountAugmentor implements SecurityIdentityAugmentor {
             } catch (NumberFormatException e) {
                 throw new AuthenticationFailedException("token subject is not an account");
             }
-            Account account = accounts.activeAccount(id)
-                    .orElseThrow(() -> new AuthenticationFailedException("account missing or deactivated"));
+            Account account = accounts.activeAccount(id, jwt.getTokenID())
+                    .orElseThrow(() -> new AuthenticationFailedException("account missing or deactivated, or session ended"));
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(jwt)
                     .addCredentials(identity.getCredentials())

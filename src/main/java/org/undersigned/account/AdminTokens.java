@@ -22,16 +22,26 @@ public class AdminTokens {
     @Inject
     AuthConfig config;
 
+    @Inject
+    AdminSessions sessions;
+
     public Issued issue(Account account) {
+        return issue(account.id, account.email, account.role, null);
+    }
+
+    /** A new token, recorded as a session (so it can be ended before it expires). */
+    public Issued issue(long accountId, String email, Role role, String userAgent) {
         Instant now = Instant.now();
         Instant expires = now.plus(config.tokenTtl());
+        String jti = UUID.randomUUID().toString();
+        sessions.record(jti, accountId, now, expires, userAgent);
         String token = Jwt.issuer(config.issuer())
-                .subject(String.valueOf(account.id))
-                .upn(account.email)
-                .groups(Set.of(account.role.name()))
+                .subject(String.valueOf(accountId))
+                .upn(email)
+                .groups(Set.of(role.name()))
                 .issuedAt(now)
                 .expiresAt(expires)
-                .claim("jti", UUID.randomUUID().toString())
+                .claim("jti", jti)
                 .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
                 .sign(keys.privateKey());
         return new Issued(token, expires);

@@ -2,6 +2,7 @@ package org.undersigned.account;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,7 +19,8 @@ import java.time.Instant;
 @Tag(name = "Admin authentication")
 public class AuthApi {
 
-    public record Credentials(String email, String password) {
+    public record Credentials(@org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String email,
+                              @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String password) {
     }
 
     public record TokenResponse(String token, String tokenType, Instant expiresAt) {
@@ -33,10 +35,8 @@ public class AuthApi {
     static class TryLater extends ProblemException {
         final long seconds;
 
-        TryLater(long seconds, boolean locked) {
-            super(429, "too-many-attempts", "Too many attempts", locked
-                    ? "Too many failed attempts: this account is locked for a while."
-                    : "Wait before trying again.");
+        TryLater(long seconds) {
+            super(429, "too-many-attempts", "Too many attempts", "Wait before trying again.");
             this.seconds = seconds;
         }
 
@@ -52,6 +52,21 @@ public class AuthApi {
     @Inject
     AdminTokens tokens;
 
+    @Inject
+    AdminSessions sessions;
+
+    @Inject
+    CurrentAdmin current;
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    @Inject
+    org.undersigned.abuse.ClientAddress clientAddress;
+
+    @Inject
+    io.vertx.core.http.HttpServerRequest request;
+
     @POST
     @org.undersigned.abuse.RateLimited(org.undersigned.abuse.RateLimit.ADMIN_SIGN_IN)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -59,14 +74,26 @@ public class AuthApi {
     @Operation(summary = "Get a short-lived Bearer token", description = "Use it as 'Authorization: Bearer <token>' on /api/admin/.")
     public Response token(Credentials credentials) {
         SignInResult result = accounts.signIn(credentials == null ? null : credentials.email(),
-                credentials == null ? null : credentials.password());
-        if (result instanceof SignInResult.SignedIn signedIn) {
-            AdminTokens.Issued issued = tokens.issue(Account.findById(signedIn.accountId()));
+                credentials == null ? null : credentials.password(), clientAddress.bucketOf(request));
+        if (result instanceof SignInResult.SignedIn in) {
+            AdminTokens.Issued issued = tokens.issue(in.accountId(), in.email(), in.role(), request.getHeader("User-Agent"));
             return Response.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresAt())).build();
         }
         if (result instanceof SignInResult.TryLater later) {
-            throw new TryLater(Math.max(1, later.retryAfter().toSeconds()), later.locked());
+            throw new TryLater(Math.max(1, later.retryAfter().toSeconds()));
         }
         throw new SignInRefused();
+    }
+
+    /** Ends the session of the token that makes this request, on every instance. */
+    @DELETE
+    @jakarta.annotation.security.RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME, Role.VETTER_NAME})
+    @Operation(summary = "Sign out: the token stops working at once")
+    public Response revoke() {
+        SignedInAdmin admin = current.get();
+        if (identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt) {
+            sessions.end(admin.actor(), admin.id(), jwt.getTokenID());
+        }
+        return Response.noContent().build();
     }
 }

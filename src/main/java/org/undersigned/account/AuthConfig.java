@@ -14,7 +14,10 @@ public interface AuthConfig {
     @WithDefault("https://undersigned.invalid/admin")
     String issuer();
 
-    /** Tokens are short-lived; the browser session is renewed while it is used. */
+    /**
+     * How long a token (and so a browser session) lasts. Sessions are recorded by token id and
+     * end earlier when their admin signs out or ends them from the sessions page.
+     */
     @WithDefault("30m")
     Duration tokenTtl();
 
@@ -47,7 +50,11 @@ public interface AuthConfig {
     /** Created at start-up when no account has this address yet. */
     FirstAdmin firstAdmin();
 
-    Lockout lockout();
+    Throttle throttle();
+
+    /** How long a password reset link works. */
+    @WithDefault("1h")
+    Duration resetTtl();
 
     @WithDefault("7d")
     Duration inviteTtl();
@@ -64,16 +71,20 @@ public interface AuthConfig {
         String name();
     }
 
-    interface Lockout {
-        /** Failed sign-ins in a row before the account is locked. */
-        @WithDefault("5")
-        int maxFailures();
-
-        /** After the n-th failure the next attempt waits base × 2^(n-1). */
+    interface Throttle {
+        /** After the n-th failure in a row from one client on one address, its next attempt waits base × 2^(n-1). */
         @WithDefault("1s")
         Duration slowdownBase();
 
+        /** The longest wait between two attempts of one client on one address. */
         @WithDefault("15m")
-        Duration lockFor();
+        Duration maxDelay();
+
+        /** Email the account's owner when this many attempts on it failed within {@link #noticeWindow()}. */
+        @WithDefault("5")
+        int notifyAfter();
+
+        @WithDefault("1h")
+        Duration noticeWindow();
     }
 }

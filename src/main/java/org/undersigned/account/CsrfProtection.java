@@ -22,7 +22,7 @@ public class CsrfProtection {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     /** Before sign-in there is no session to forge. */
-    private static final List<String> OPEN_PATHS = List.of("/admin/sign-in", "/admin/invite/");
+    private static final List<String> OPEN_PATHS = List.of("/admin/sign-in", "/admin/invite/", "/admin/password-reset");
 
     @Inject
     AuthConfig config;

@@ -20,7 +20,8 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class LetterAccess {
 
-    public enum Capability { EDIT, VET }
+    /** READ: see the letter's admin pages and data at all (anyone who may edit or vet it). */
+    public enum Capability { READ, EDIT, VET }
 
     public record Members(Set<Long> editors, Set<Long> vetters) {
     }
@@ -28,8 +29,12 @@ public class LetterAccess {
     static class NotOnThisLetter extends ProblemException {
         NotOnThisLetter(Capability capability) {
             super(403, "forbidden", "Not allowed on this letter", "This letter's "
-                    + (capability == Capability.EDIT ? "editing" : "vetting")
-                    + " is limited to named accounts, and yours is not one of them.");
+                    + switch (capability) {
+                        case READ -> "editing and vetting are";
+                        case EDIT -> "editing is";
+                        case VET -> "vetting is";
+                    }
+                    + " limited to named accounts, and yours is not one of them.");
         }
     }
 
@@ -44,6 +49,9 @@ public class LetterAccess {
         if (role == Role.ADMIN) {
             return true;
         }
+        if (capability == Capability.READ) {
+            return allows(admin, letterId, Capability.EDIT) || allows(admin, letterId, Capability.VET);
+        }
         if (capability == Capability.EDIT ? !role.mayEditLetters() : !role.mayVet()) {
             return false;
         }
@@ -51,9 +59,15 @@ public class LetterAccess {
         return named.isEmpty() || named.contains(admin.id());
     }
 
-    public void require(SignedInAdmin admin, long letterId, Capability capability) {
+    /** Called for every request by {@link LetterAccessFilter}, the one enforcement point. */
+    void require(SignedInAdmin admin, long letterId, Capability capability) {
         if (!allows(admin, letterId, capability)) {
-            if (capability == Capability.EDIT ? !admin.role().mayEditLetters() : !admin.role().mayVet()) {
+            boolean roleMay = switch (capability) {
+                case READ -> true;
+                case EDIT -> admin.role().mayEditLetters();
+                case VET -> admin.role().mayVet();
+            };
+            if (!roleMay) {
                 throw new io.quarkus.security.ForbiddenException();
             }
             throw new NotOnThisLetter(capability);

@@ -12,7 +12,7 @@ public sealed interface SignInResult {
     record Refused() implements SignInResult {
     }
 
-    /** Too soon after a failure, or locked: try again after this long. */
-    record TryLater(Duration retryAfter, boolean locked) implements SignInResult {
+    /** Too soon after this client's last failures on this address: try again after this long. */
+    record TryLater(Duration retryAfter) implements SignInResult {
     }
 }

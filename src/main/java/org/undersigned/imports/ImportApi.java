@@ -27,6 +27,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
 @Tag(name = "Admin: imports")
+@org.undersigned.account.LetterWrites(org.undersigned.account.LetterAccess.Capability.VET)
 public class ImportApi {
 
     public record ImportDto(long id, long letterId, long version, String status, String filename, int rowsTotal,

@@ -36,6 +36,7 @@ import java.util.Map;
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
+@org.undersigned.account.LetterWrites(org.undersigned.account.LetterAccess.Capability.VET)
 public class ImportPages {
 
     public record LetterRef(long id, String title) {

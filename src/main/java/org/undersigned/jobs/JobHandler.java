@@ -17,6 +17,30 @@ public interface JobHandler {
      */
     Step step(JobContext job);
 
+    /**
+     * The longest one chunk may take: its transaction's timeout, and the worker's lease is
+     * extended by at least this much before each chunk, so nobody takes the job over meanwhile.
+     */
+    default java.time.Duration chunkTimeout() {
+        return java.time.Duration.ofMinutes(1);
+    }
+
+    /**
+     * How many failed (or lost) attempts this kind of job gets before it is given up; 0 means the
+     * configured default ({@code undersigned.jobs.max-attempts}). Work that fails the same way each
+     * time (an import with a broken row) should not be tried for long.
+     */
+    default int maxAttempts() {
+        return 0;
+    }
+
+    /**
+     * The job was given up after its last attempt (in the transaction that records it), so the
+     * feature can show its own object as failed rather than leave it looking busy.
+     */
+    default void failed(JobContext job, String error) {
+    }
+
     /** What a chunk did: where to resume, how many items it handled, and whether the job is done. */
     record Step(String cursor, long processed, boolean finished) {
 

@@ -57,7 +57,7 @@ public class JobRunner {
         stopping = true;
     }
 
-    @Scheduled(every = "${undersigned.jobs.poll-every:1s}", delayed = "2s",
+    @Scheduled(every = "${undersigned.jobs.poll-every}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
         Instant until = Instant.now().plus(config.sliceFor());
@@ -101,8 +101,13 @@ public class JobRunner {
     public void runSlice(long jobId, Instant until) {
         boolean more = true;
         while (more && !stopping) {
+            JobHandler handler = QuarkusTransaction.requiringNew().call(() -> extendLease(jobId));
+            if (handler == null) {
+                return;
+            }
             try {
-                more = QuarkusTransaction.requiringNew().call(() -> step(jobId));
+                more = QuarkusTransaction.requiringNew().timeout((int) handler.chunkTimeout().toSeconds())
+                        .call(() -> step(jobId));
             } catch (RuntimeException e) {
                 recordFailure(jobId, e);
                 return;
@@ -119,23 +124,55 @@ public class JobRunner {
         }
     }
 
+    /** Before a chunk: the lease must outlast it. Returns the job's handler, or null if the job is no longer ours. */
+    private JobHandler extendLease(long jobId) {
+        BackgroundJob job = em.find(BackgroundJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || !job.isLeasedBy(owner)) {
+            return null;
+        }
+        JobHandler handler = handlers.get(job.kind());
+        java.time.Duration hold = handler == null || handler.chunkTimeout().compareTo(config.lease()) < 0
+                ? config.lease() : handler.chunkTimeout().plus(config.lease());
+        job.extendLease(Instant.now().plus(hold));
+        return handler == null ? NO_HANDLER : handler;
+    }
+
+    /** Stands in for a missing handler, so that step() records the job as failed. */
+    private static final JobHandler NO_HANDLER = new JobHandler() {
+        @Override
+        public String kind() {
+            return "";
+        }
+
+        @Override
+        public Step step(JobContext job) {
+            throw new IllegalStateException("no handler");
+        }
+    };
+
     private boolean step(long jobId) {
         BackgroundJob job = em.find(BackgroundJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || !job.isLeasedBy(owner)) {
             return false; // cancelled, finished or taken over by another instance meanwhile
-        }
-        if (job.attempts() >= config.maxAttempts()) {
-            job.recordFailure("gave up after " + job.attempts() + " lost or failed attempts", config.maxAttempts(), Instant.now());
-            return false;
         }
         JobHandler handler = handlers.get(job.kind());
         if (handler == null) {
             job.recordFailure("no handler for jobs of kind " + job.kind(), 1, Instant.now());
             return false;
         }
+        if (job.attempts() >= maxAttempts(handler)) {
+            String error = "gave up after " + job.attempts() + " lost or failed attempts";
+            job.recordFailure(error, 0, Instant.now());
+            handler.failed(job.context(), error);
+            return false;
+        }
         JobHandler.Step step = handler.step(job.context());
         job.recordStep(step, Instant.now().plus(config.lease()));
         return !step.finished();
+    }
+
+    private int maxAttempts(JobHandler handler) {
+        return handler.maxAttempts() > 0 ? handler.maxAttempts() : config.maxAttempts();
     }
 
     private void recordFailure(long jobId, RuntimeException e) {
@@ -149,7 +186,11 @@ public class JobRunner {
         QuarkusTransaction.requiringNew().run(() -> {
             BackgroundJob job = em.find(BackgroundJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
             if (job != null && job.isLeasedBy(owner)) {
-                job.recordFailure(error, config.maxAttempts(), Instant.now().plus(config.retryAfter()));
+                JobHandler handler = handlers.get(job.kind());
+                job.recordFailure(error, handler == null ? 1 : maxAttempts(handler), Instant.now().plus(config.retryAfter()));
+                if (job.state() == JobState.FAILED && handler != null) {
+                    handler.failed(job.context(), error);
+                }
             }
         });
     }

@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.undersigned.account.AdminView;
 import org.undersigned.account.CurrentAdmin;
-import org.undersigned.account.LetterAccess;
 import org.undersigned.account.Role;
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
@@ -24,6 +23,7 @@ import org.undersigned.web.InvalidInputException;
 import java.net.URI;
 
 /** Delivering a letter by email, in the browser and as JSON. */
+@Path("/admin/letters/{id}/delivery")
 @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
 public class DeliveryPages {
 
@@ -39,23 +39,17 @@ public class DeliveryPages {
     @Inject
     CurrentAdmin current;
 
-    @Inject
-    LetterAccess access;
-
     @GET
-    @Path("/admin/letters/{id}/delivery")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@RestPath long id, @RestQuery String notice) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         return Templates.delivery(current.view(), deliveries.page(id), FormErrors.none(), notice);
     }
 
     @POST
-    @Path("/admin/letters/{id}/delivery/addresses")
+    @Path("addresses")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response saveAddresses(@RestPath long id, @RestForm String addresseeEmails) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         try {
             deliveries.saveAddresses(current.actor(), id, addresseeEmails);
         } catch (InvalidInputException e) {
@@ -66,42 +60,48 @@ public class DeliveryPages {
     }
 
     @POST
-    @Path("/admin/letters/{id}/delivery/send")
+    @Path("send")
     @Produces(MediaType.TEXT_HTML)
     public Response send(@RestPath long id) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         deliveries.deliver(current.actor(), id);
         return Response.seeOther(URI.create("/admin/letters/" + id + "/delivery?notice=sent")).build();
     }
 
-    /** The same as JSON. */
+    /** The addressees' addresses, as JSON. */
     public record Addresses(String addresseeEmails) {
     }
 
-    @GET
+    /** The same as JSON. */
     @Path("/api/admin/letters/{id}/delivery")
-    @Produces(MediaType.APPLICATION_JSON)
-    public LetterDeliveries.DeliveryPage get(@RestPath long id) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
-        return deliveries.page(id);
-    }
+    @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
+    public static class Api {
 
-    @POST
-    @Path("/api/admin/letters/{id}/delivery/addresses")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public LetterDeliveries.DeliveryPage putAddresses(@RestPath long id, Addresses body) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
-        deliveries.saveAddresses(current.actor(), id, body == null ? null : body.addresseeEmails());
-        return deliveries.page(id);
-    }
+        @Inject
+        LetterDeliveries deliveries;
 
-    @POST
-    @Path("/api/admin/letters/{id}/delivery")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response deliverApi(@RestPath long id) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
-        deliveries.deliver(current.actor(), id);
-        return Response.accepted(deliveries.page(id)).build();
+        @Inject
+        CurrentAdmin current;
+
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public LetterDeliveries.DeliveryPage get(@RestPath long id) {
+            return deliveries.page(id);
+        }
+
+        @POST
+        @Path("addresses")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Produces(MediaType.APPLICATION_JSON)
+        public LetterDeliveries.DeliveryPage putAddresses(@RestPath long id, Addresses body) {
+            deliveries.saveAddresses(current.actor(), id, body == null ? null : body.addresseeEmails());
+            return deliveries.page(id);
+        }
+
+        @POST
+        @Produces(MediaType.APPLICATION_JSON)
+        public Response deliverApi(@RestPath long id) {
+            deliveries.deliver(current.actor(), id);
+            return Response.accepted(deliveries.page(id)).build();
+        }
     }
 }

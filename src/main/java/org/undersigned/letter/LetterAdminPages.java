@@ -111,7 +111,7 @@ public class LetterAdminPages {
 
     @GET
     public TemplateInstance home() {
-        return Templates.adminHome(current.view(), views.summaries());
+        return Templates.adminHome(current.view(), views.summaries(current.get()));
     }
 
     @GET
@@ -148,7 +148,6 @@ public class LetterAdminPages {
     @Path("letters/{id}/edit")
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public TemplateInstance edit(@RestPath long id, @RestQuery Integer reconsent) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         Letter letter = LetterService.require(id);
         LetterAdminViews.Editor editor = views.editor(letter, LetterForm.of(letter, site.timeZone()), FormErrors.none(), false);
         return Templates.editor(current.view(), reconsent == null ? editor : editor.withReconsentSent(reconsent));
@@ -159,7 +158,6 @@ public class LetterAdminPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response save(@RestPath long id, @BeanParam EditorForm posted) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         Letter letter = LetterService.require(id);
         LetterForm form = posted.toForm();
         if (posted.preview()) {
@@ -179,7 +177,6 @@ public class LetterAdminPages {
     @Path("letters/{id}/publish")
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response publish(@RestPath long id) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         letters.publish(current.actor(), id);
         return back(id, "published");
     }
@@ -188,7 +185,6 @@ public class LetterAdminPages {
     @Path("letters/{id}/close")
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response close(@RestPath long id) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         letters.close(current.actor(), id);
         return back(id, "closed");
     }
@@ -198,7 +194,6 @@ public class LetterAdminPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response reopen(@RestPath long id, @RestForm String deadline) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         LetterForm parsed = LetterForm.of(null, null, null, null, null, null, deadline, true, false, false, null);
         if (!parsed.deadlineReadable()) {
             throw new InvalidInputException(FormErrors.none().add("deadline", "Enter the new deadline as a date and time, or leave it empty."));
@@ -213,7 +208,6 @@ public class LetterAdminPages {
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response deliver(@RestPath long id, @RestForm String deliveredOn, @RestForm String deliveredTo,
                             @RestForm String deliveredHow) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         letters.deliver(current.actor(), id, date(deliveredOn), deliveredTo, deliveredHow);
         return back(id, "delivered");
     }
@@ -222,7 +216,6 @@ public class LetterAdminPages {
     @Path("letters/{id}/archive")
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response archive(@RestPath long id) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         letters.archive(current.actor(), id);
         return back(id, "archived");
     }
@@ -231,7 +224,6 @@ public class LetterAdminPages {
     @Path("letters/{id}/updates")
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public TemplateInstance updates(@RestPath long id) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         return updatesPage(id, FormErrors.none());
     }
 
@@ -240,7 +232,6 @@ public class LetterAdminPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response postUpdate(@RestPath long id, @RestForm String postedOn, @RestForm String markdown) {
-        access.require(current.get(), id, LetterAccess.Capability.EDIT);
         try {
             letters.postUpdate(current.actor(), id, date(postedOn), markdown);
         } catch (InvalidInputException e) {
@@ -255,7 +246,6 @@ public class LetterAdminPages {
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response editUpdate(@RestPath long updateId, @RestForm String postedOn, @RestForm String markdown) {
         long letterId = letters.requireUpdate(updateId).letter.id;
-        access.require(current.get(), letterId, LetterAccess.Capability.EDIT);
         try {
             letters.editUpdate(current.actor(), updateId, date(postedOn), markdown);
         } catch (InvalidInputException e) {
@@ -269,7 +259,6 @@ public class LetterAdminPages {
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response removeUpdate(@RestPath long updateId) {
         long letterId = letters.requireUpdate(updateId).letter.id;
-        access.require(current.get(), letterId, LetterAccess.Capability.EDIT);
         letters.removeUpdate(current.actor(), updateId);
         return Response.seeOther(URI.create("/admin/letters/" + letterId + "/updates")).build();
     }

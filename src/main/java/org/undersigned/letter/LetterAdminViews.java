@@ -64,8 +64,10 @@ public class LetterAdminViews {
     @Inject
     LetterAccess access;
 
-    public List<Summary> summaries() {
+    /** The letters this admin is on (all of them for admins, and where no access list names anyone). */
+    public List<Summary> summaries(org.undersigned.account.SignedInAdmin admin) {
         return Letter.<Letter>listAll().stream()
+                .filter(l -> access.allows(admin, l.id, LetterAccess.Capability.READ))
                 .sorted(Comparator.comparing((Letter l) -> l.state().ordinal()).thenComparing(l -> l.updatedAt, Comparator.reverseOrder()))
                 .map(l -> {
                     Map<String, Long> counts = facts.countsByState(l.id);

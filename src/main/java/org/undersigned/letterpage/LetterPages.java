@@ -66,6 +66,7 @@ public class LetterPages {
 
     @GET
     @Path("letters/{slug}/signatories")
+    @org.undersigned.abuse.RateLimited(value = org.undersigned.abuse.RateLimit.SEARCH, whenQuery = "q")
     public Uni<Response> signatories(@RestPath String slug, @RestQuery String q, @RestQuery Integer page,
                                      HttpHeaders headers) {
         String query = q == null ? "" : q.strip();
@@ -74,8 +75,11 @@ public class LetterPages {
         }
         int p = page == null || page < 1 ? 1 : Math.min(page, 100_000);
         String finalQuery = query;
+        // Searches are cached apart, in a small cache of their own: any number of distinct search
+        // strings can neither grow memory nor push the letter's pages out.
         return withEntry(slug, e -> cache.serve(key("list", e) + "|" + p + "|" + finalQuery, headers,
-                () -> Templates.signatories(pages.signatories(slug, finalQuery.isEmpty() ? null : finalQuery, p)).render()));
+                () -> Templates.signatories(pages.signatories(slug, finalQuery.isEmpty() ? null : finalQuery, p)).render(),
+                !finalQuery.isEmpty()));
     }
 
     /** What every page of one letter depends on. */

@@ -46,6 +46,17 @@ public class PageCache {
             .weigher((String key, Page page) -> page.body().length + key.length())
             .build();
 
+    static final long SEARCH_BYTES = 8L * 1024 * 1024;
+    /** Each search result weighs at least this much, so the count is bounded too (at most 2,048). */
+    static final int SEARCH_ENTRY_MINIMUM = 4096;
+
+    /** Search results: bounded in memory and count, and short-lived (the same query rarely comes twice). */
+    private final Cache<String, Page> searches = Caffeine.newBuilder()
+            .maximumWeight(SEARCH_BYTES)
+            .weigher((String key, Page page) -> Math.max(SEARCH_ENTRY_MINIMUM, page.body().length + key.length()))
+            .expireAfterWrite(java.time.Duration.ofMinutes(5))
+            .build();
+
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String release;
 
@@ -62,6 +73,12 @@ public class PageCache {
      *               transaction, and only when the page is not cached yet
      */
     public Uni<Response> serve(String key, HttpHeaders headers, Supplier<String> render) {
+        return serve(key, headers, render, false);
+    }
+
+    /** @param search a search result: kept in the small search cache, never among the pages */
+    public Uni<Response> serve(String key, HttpHeaders headers, Supplier<String> render, boolean search) {
+        Cache<String, Page> pages = search ? searches : this.pages;
         String etag = etag(key);
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag.substring(2)) || ifNoneMatch.strip().equals("*"))) {
@@ -75,6 +92,18 @@ public class PageCache {
                         QuarkusTransaction.requiringNew().call(render::get))))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(this::ok);
+    }
+
+    long pageCount() {
+        pages.cleanUp();
+        return pages.estimatedSize();
+    }
+
+    /** How many search results are held and their size, for tests and monitoring. */
+    long[] searchUsage() {
+        searches.cleanUp();
+        long bytes = searches.asMap().values().stream().mapToLong(p -> p.body().length).sum();
+        return new long[]{searches.estimatedSize(), bytes};
     }
 
     private Response ok(Page page) {

@@ -2,6 +2,7 @@ package org.undersigned.mail;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -62,4 +63,22 @@ public interface MailConfig {
     /** Keep bodies of sent email (dev and test only, for the dev mailbox). */
     @WithDefault("false")
     boolean keepSentBodies();
+
+    /** Vetters get at most one digest of a letter's waiting entries this often. */
+    @WithDefault("6h")
+    Duration digestEvery();
+
+    /** How often digests are checked for (a duration; "off" stops it, for tests that drive it). */
+    @WithDefault("5m")
+    String digestCheckEvery();
+
+    /** Sign-ons start to wait when the oldest waiting confirmation is older than this (see MailBackpressure). */
+    @WithName("backpressure.lag")
+    @WithDefault("3s")
+    Duration backpressureLag();
+
+    /** The longest a sign-on waits for the outbox to catch up; 0 turns backpressure off. */
+    @WithName("backpressure.max-delay")
+    @WithDefault("500ms")
+    Duration backpressureMaxDelay();
 }

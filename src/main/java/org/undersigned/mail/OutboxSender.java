@@ -55,6 +55,9 @@ public class OutboxSender {
     @Inject
     Vertx vertx;
 
+    @Inject
+    MailBackpressure backpressure;
+
     private final List<Context> contexts = new ArrayList<>();
     private final AtomicInteger nextContext = new AtomicInteger();
     private volatile boolean stopping;
@@ -78,7 +81,7 @@ public class OutboxSender {
     }
 
     /** Sends batches until there is nothing due (or a cap or pause stops it); returns how many were handled. */
-    int drain() {
+    public int drain() {
         Deque<InFlight> inFlight = new ArrayDeque<>();
         int handled = 0;
         int failed = 0;
@@ -87,6 +90,9 @@ public class OutboxSender {
             while (more && !stopping && inFlight.size() < config.batchesInFlight()) {
                 int want = rate.permits(config.batchSize());
                 List<OutboxClaims.Claimed> batch = want == 0 ? List.of() : claims.claimDue(want);
+                if (want > 0) {
+                    backpressure.observe(batch, batch.size() == want, Instant.now());
+                }
                 if (!batch.isEmpty()) {
                     inFlight.add(send(batch));
                 }

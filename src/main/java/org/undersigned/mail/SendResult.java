@@ -47,6 +47,12 @@ public record SendResult(long id, Outcome outcome, Instant at, String reply) {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        // The server hung up in the middle of a session. With pipelined commands, that is how a
+        // "421 closing" reaches the client (the reply and the close arrive together), so it is
+        // treated as one; a refused connection (the server is down) is an ordinary retry.
+        if (root.getClass() == java.io.IOException.class) {
+            return new SendResult(id, Outcome.SLOW_DOWN, at, root.getClass().getSimpleName());
+        }
         return new SendResult(id, Outcome.RETRY, at, root.getClass().getSimpleName());
     }
 }

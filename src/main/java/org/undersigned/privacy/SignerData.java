@@ -53,6 +53,9 @@ public class SignerData {
     AuditLog audit;
 
     @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Inject
     jakarta.enterprise.event.Event<PublicPageChanged> pageChanged;
 
     @Transactional
@@ -60,14 +63,20 @@ public class SignerData {
         Signature s = requireManageable(manageToken);
         List<Email> emails = OutboxEmail.<OutboxEmail>list("signatureId = ?1 order by id", s.id).stream()
                 .map(m -> new Email(m.kind, m.recipient, m.subject, m.createdAt, m.sentAt, m.bodyText)).toList();
-        List<Event> history = audit.forSignature(s.id).stream()
-                .map(e -> new Event(e.at(), e.actor(), e.action(), e.before(), e.after())).toList();
+        List<AuditLog.Entry> trail = audit.forSignature(s.id);
+        // The signer sees what happened to their entry, not who on the coalition's staff did it,
+        // nor a note they were not told.
+        List<Event> history = trail.stream()
+                .map(e -> new Event(e.at(), byWhom(e.actor()), e.action(), forSigner(e.before()), forSigner(e.after())))
+                .toList();
+        boolean toldTheReason = trail.stream().filter(e -> "signature.rejected".equals(e.action())).findFirst()
+                .map(e -> signerWasEmailed(e.after())).orElse(false);
         Entry entry = new Entry(s.id, s.letter.slug, s.letter.title, s.letterVersion, s.kind.name(), s.state().name(),
                 s.source, s.displayName, s.affiliation, s.website, s.city, s.region, s.country,
                 s.orgType == null ? null : s.orgType.name(), s.contactName, s.contactTitle, s.email, s.phone,
                 s.consentPublic, s.consentUpdates, s.clientIp == null ? null : s.clientIp.getHostAddress(),
                 s.disposableEmail, s.botSignal == null ? null : s.botSignal.name(), s.createdAt, s.confirmedAt,
-                s.decidedAt, s.decisionNote, s.withdrawnAt, s.updatedAt);
+                s.decidedAt, toldTheReason ? s.decisionNote : null, s.withdrawnAt, s.updatedAt);
         return new Export("Everything Undersigned stores about your signature on \"" + s.letter.title
                 + "\": the entry, the emails we sent you about it (deleted " + days(retention.sentEmails())
                 + " after they were written), and its history. Your client address is kept for "
@@ -100,6 +109,46 @@ public class SignerData {
         return Tokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash)
                 .filter(s -> !s.manageLinkExpiredAt(now))
                 .orElseThrow(NotFoundException::new);
+    }
+
+    /** Staff stay anonymous: the signer learns that the coalition acted, not which person. */
+    static String byWhom(String actor) {
+        if (Actor.SIGNER.label().equals(actor)) {
+            return "you";
+        }
+        if (Actor.SYSTEM.label().equals(actor)) {
+            return "Undersigned (automatically)";
+        }
+        return "the coalition's team";
+    }
+
+    /**
+     * An audit entry's values as the signer may see them: a rejection reason only when it was
+     * emailed to them; nothing that names staff (account ids, vetters' internal flags).
+     */
+    String forSigner(String values) {
+        if (values == null) {
+            return null;
+        }
+        try {
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(values);
+            boolean told = node.path("signerEmailed").asBoolean(false);
+            if (!told) {
+                node.remove("reason");
+            }
+            node.remove(List.of("signerEmailed", "decidedBy", "accountId", "account", "by", "vetter", "note"));
+            return json.writeValueAsString(node);
+        } catch (Exception e) {
+            return null; // not a plain object: show nothing rather than something unvetted
+        }
+    }
+
+    private boolean signerWasEmailed(String values) {
+        try {
+            return values != null && json.readTree(values).path("signerEmailed").asBoolean(false);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static String days(java.time.Duration period) {

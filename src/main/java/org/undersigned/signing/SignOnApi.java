@@ -2,30 +2,49 @@ package org.undersigned.signing;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.RestPath;
+import org.undersigned.abuse.BotSignal;
 import org.undersigned.abuse.ClientAddress;
+import org.undersigned.abuse.FormStamps;
 import org.undersigned.abuse.RateLimit;
 import org.undersigned.abuse.RateLimited;
 
-/** Sign-on for programs (a coalition's own site, a mobile app): same rules as the form. */
+/**
+ * Sign-on for programs (a coalition's own site, a mobile app): same rules and the same bot checks
+ * as the form. The client fetches a form stamp ({@code GET …/signatures/stamp}) when it shows its
+ * form and sends it back; an entry without one is flagged and always meets a vetter.
+ */
 @Path("/api/letters/{slug}/signatures")
 @Tag(name = "Sign-on")
 public class SignOnApi {
 
     /** The JSON body: field names match the form's. */
-    public record SignOnRequest(String kind, String organizationName, String website, String city, String region,
-                                String country, String orgType, String contactName, String contactTitle, String email,
-                                String phone, String name, String affiliation, Boolean consentPublic,
-                                Boolean consentUpdates) {
+    @Schema(description = "A sign-on. Organizations give organizationName, website, contactName and country; "
+            + "individuals give name and may give affiliation.")
+    public record SignOnRequest(
+            @Schema(required = true, enumeration = {"ORGANIZATION", "INDIVIDUAL"}) String kind,
+            String organizationName, String website,
+            @Schema(required = true) String city, String region,
+            @Schema(description = "ISO 3166-1 alpha-2 code, e.g. US") String country,
+            @Schema(implementation = OrgType.class) String orgType,
+            String contactName, String contactTitle,
+            @Schema(required = true, format = "email") String email,
+            String phone, String name, String affiliation,
+            @Schema(required = true, description = "Must be true: the entry is shown on the public list") Boolean consentPublic,
+            Boolean consentUpdates,
+            @Schema(description = "The stamp from GET …/signatures/stamp, fetched when the form was shown") String formStamp,
+            @Schema(description = "Leave empty (a field people never see)") String referenceCode) {
         SignOnInput toInput() {
             return SignOnInput.of(kind, organizationName, website, city, region, country, orgType, contactName,
                     contactTitle, email, phone, name, affiliation, Boolean.TRUE.equals(consentPublic),
@@ -34,6 +53,27 @@ public class SignOnApi {
     }
 
     public record SignOnAccepted(String status, String message) {
+    }
+
+    /** A signed time stamp to send back with the sign-on, as the form carries one. */
+    public record FormStamp(String formStamp, int minimumSecondsBeforeUse) {
+    }
+
+    @Inject
+    FormStamps stamps;
+
+    @Inject
+    org.undersigned.abuse.AbuseConfig abuseConfig;
+
+    @GET
+    @Path("stamp")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a form stamp for a sign-on",
+            description = "Show your form when you fetch this, and send the stamp back as formStamp with the sign-on. "
+                    + "A sign-on without a valid stamp, with one used sooner than a person could fill in a form, or with "
+                    + "referenceCode filled in is accepted like any other but never published without a vetter.")
+    public FormStamp stamp(@RestPath String slug) {
+        return new FormStamp(stamps.issue(java.time.Instant.now()), (int) abuseConfig.minFillTime().toSeconds());
     }
 
     @Inject
@@ -61,7 +101,9 @@ public class SignOnApi {
             throw new org.undersigned.web.InvalidInputException(
                     org.undersigned.web.FormErrors.none().add("body", "Send the sign-on as a JSON object."));
         }
-        signing.signOn(slug, request.toInput(), SignOnContext.from(clientAddress.of(httpRequest)));
+        // The same bot checks as the form's: an anonymous script gets nothing the form would deny it.
+        BotSignal bot = stamps.signal(request.referenceCode(), request.formStamp(), java.time.Instant.now()).orElse(null);
+        signing.signOn(slug, request.toInput(), new SignOnContext(clientAddress.of(httpRequest), bot));
         return Response.accepted(new SignOnAccepted("confirmation-sent",
                 "Check your email: follow the link we sent to confirm the signature.")).build();
     }

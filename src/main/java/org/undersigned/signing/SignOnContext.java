@@ -7,8 +7,4 @@ import org.undersigned.abuse.BotSignal;
  * abuse checks, kept for a limited time) and any sign that a program filled in the form.
  */
 public record SignOnContext(String clientIp, BotSignal botSignal) {
-
-    public static SignOnContext from(String clientIp) {
-        return new SignOnContext(clientIp, null);
-    }
 }

@@ -68,8 +68,7 @@ public class SignOnPages {
     public Response sign(@RestPath String slug, @BeanParam SignOnForm form) {
         SignOnInput input = form.toInput();
         Instant now = Instant.now();
-        BotSignal bot = form.honeypot != null && !form.honeypot.isBlank() ? BotSignal.HONEYPOT
-                : stamps.check(form.formStamp, now).orElse(null);
+        BotSignal bot = stamps.signal(form.honeypot, form.formStamp, now).orElse(null);
         try {
             signing.signOn(slug, input, new SignOnContext(clientAddress.of(request), bot));
         } catch (InvalidInputException e) {
@@ -152,6 +151,13 @@ public class SignOnPages {
     public Response withdraw(@RestPath String token) {
         signing.withdraw(token);
         return Response.seeOther(link("/manage/{token}", token)).build();
+    }
+
+    @POST
+    @Path("manage/{token}/stop-updates")
+    public Response stopUpdates(@RestPath String token) {
+        signing.stopUpdates(token);
+        return Response.seeOther(link("/manage/{token}?saved=1", token)).build();
     }
 
     @POST

@@ -3,6 +3,7 @@ package org.undersigned.signing;
 import org.undersigned.abuse.BotSignal;
 import org.undersigned.abuse.DisposableEmails;
 import org.undersigned.abuse.IpRange;
+import org.undersigned.abuse.MailQuota;
 import org.undersigned.infra.EmailAddresses;
 import org.undersigned.infra.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,6 +34,9 @@ import java.util.Optional;
 public class SignOnService {
 
     @Inject
+    org.undersigned.mail.MailBackpressure backpressure;
+
+    @Inject
     SignOnValidation validation;
 
     @Inject
@@ -61,6 +65,9 @@ public class SignOnService {
     DisposableEmails disposable;
 
     @Inject
+    MailQuota mailQuota;
+
+    @Inject
     jakarta.enterprise.event.Event<org.undersigned.letter.PublicPageChanged> pageChanged;
 
     /**
@@ -84,6 +91,8 @@ public class SignOnService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        // When the outbox lags behind, intake waits a little so that confirmations keep up.
+        backpressure.pace();
         Tokens.Token confirm = tokens.issue();
         // The hot path neither reads the letter row nor opens a Hibernate session: an id is all the insert needs.
         Letter ref = new Letter();
@@ -95,6 +104,12 @@ public class SignOnService {
         if (s.botSignal == BotSignal.HONEYPOT) {
             // Certainly not a person: keep the entry for the vetters' overview, but email nobody
             // (the address may be someone else's).
+            QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
+            return;
+        }
+        if (!mailQuota.tryTake(s.email, letter.id())) {
+            // Over the address's (or letter's) email quota: the entry is kept, the email is not
+            // sent, and the answer is the same. The signer can ask for a link later.
             QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
             return;
         }
@@ -168,6 +183,16 @@ public class SignOnService {
     public void renewFromManageLink(String rawToken) {
         Tokens.hashOf(rawToken).flatMap(Signature::findByManageTokenHash)
                 .ifPresent(s -> sendFreshLink(s, Instant.now()));
+    }
+
+    /** The signer no longer wants campaign updates (from the self-service page). */
+    @Transactional
+    public void stopUpdates(String rawToken) {
+        Signature s = requireManageable(rawToken);
+        if (s.stopUpdates(Instant.now())) {
+            audit.record(Actor.SIGNER, "signature.unsubscribed", Subject.signature(s.letter.id, s.id),
+                    AuditLog.values("consentUpdates", true), AuditLog.values("consentUpdates", false));
+        }
     }
 
     /** The signer takes their signature back; it leaves the public list immediately. */
@@ -323,6 +348,9 @@ public class SignOnService {
     }
 
     private void sendFreshLink(Signature s, Instant now) {
+        if (!mailQuota.tryTake(s.email, s.letter.id)) {
+            return; // over the email quota: silently nothing, the requester's answer is the same
+        }
         if (s.state() == SignatureState.UNCONFIRMED) {
             if (s.letter.acceptsSignaturesAt(now)) {
                 emails.confirmation(s, rotateConfirmToken(s, now), true);

@@ -27,6 +27,7 @@ import java.util.Map;
 @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: vetting")
+@org.undersigned.account.LetterWrites(org.undersigned.account.LetterAccess.Capability.VET)
 public class InvalidationApi {
 
     /** Times are ISO-8601 instants, e.g. 2026-05-12T14:30:00Z. */
@@ -60,7 +61,6 @@ public class InvalidationApi {
     @GET
     @Operation(summary = "The letter's bulk invalidations, newest first")
     public List<InvalidationView> list(@RestPath long id) {
-        access.require(current.get(), id, LetterAccess.Capability.VET);
         return SignatureInvalidation.forLetter(id).stream().map(InvalidationView::of).toList();
     }
 

@@ -41,6 +41,7 @@ import java.util.Map;
 @Path("/admin/letters/{id}/invalidations")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
+@org.undersigned.account.LetterWrites(org.undersigned.account.LetterAccess.Capability.VET)
 public class InvalidationPages {
 
     /** The form as typed, so it can be shown again. */
@@ -92,7 +93,6 @@ public class InvalidationPages {
     @GET
     public TemplateInstance page(@RestPath long id, @RestQuery String clientRange, @RestQuery String emailDomain,
                                  @RestQuery String done, @RestQuery Integer n) {
-        access.require(current.get(), id, LetterAccess.Capability.VET);
         String notice = done == null ? null : switch (done) {
             case "invalidated" -> n + " entr" + (n != null && n == 1 ? "y" : "ies") + " invalidated"
                     + (n != null && n > Invalidations.CHUNK ? " (all but the first " + Invalidations.CHUNK

@@ -28,6 +28,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
 @Tag(name = "Admin: vetting")
+@org.undersigned.account.LetterWrites(org.undersigned.account.LetterAccess.Capability.VET)
 public class QueueApi {
 
     /**
@@ -79,7 +80,6 @@ public class QueueApi {
                        @RestQuery Integer version, @RestQuery String flag, @RestQuery String q,
                        @RestQuery Long duplicatesOf, @RestQuery String after, @RestQuery String before) {
         LetterService.require(id);
-        access.require(current.get(), id, LetterAccess.Capability.VET);
         VettingQueue.Page p = queue.page(id, QueueFilter.of(state, kind, country, version, flag, q, duplicatesOf, after, before));
         return new Queue(facts.countsByState(id), p.rows(), p.total(), p.totalCapped(), p.next(), p.previous());
     }
@@ -110,7 +110,6 @@ public class QueueApi {
     @Path("jobs/{job}")
     @Operation(summary = "A bulk action's progress (done of total, state)")
     public Jobs.JobView job(@RestPath long id, @RestPath long job) {
-        access.require(current.get(), id, LetterAccess.Capability.VET);
         Jobs.JobView view = jobs.view(job);
         if (view.letterId() == null || view.letterId() != id) {
             throw new jakarta.ws.rs.NotFoundException();

@@ -25,6 +25,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
 @Tag(name = "Admin: vetting")
+@org.undersigned.account.LetterWrites(org.undersigned.account.LetterAccess.Capability.VET)
 public class VettingApi {
 
     public record Entry(VettingQueue.Row entry, List<AuditLog.Entry> history) {
@@ -64,7 +65,6 @@ public class VettingApi {
     @Path("{sid}")
     public Entry entry(@RestPath long sid) {
         Signature s = Signature.<Signature>findByIdOptional(sid).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        access.require(current.get(), s.letter.id, LetterAccess.Capability.VET);
         return new Entry(queue.row(s.letter.id, sid), audit.forSignature(sid));
     }
 

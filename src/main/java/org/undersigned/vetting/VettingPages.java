@@ -37,6 +37,7 @@ import java.util.Map;
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
+@org.undersigned.account.LetterWrites(org.undersigned.account.LetterAccess.Capability.VET)
 public class VettingPages {
 
     public record LetterRef(long id, String slug, String title, String state, int version) {
@@ -189,7 +190,6 @@ public class VettingPages {
 
     private TemplateInstance render(long letterId, QueueFilter filter, Notice notice) {
         Letter letter = LetterService.require(letterId);
-        access.require(current.get(), letterId, LetterAccess.Capability.VET);
         return Templates.queue(current.view(), ref(letter), facts.countsByState(letterId), filter,
                 queue.page(letterId, filter), Countries.options(), notice, jobs.forLetter(letterId, "vetting.", 5));
     }
@@ -197,7 +197,6 @@ public class VettingPages {
     private TemplateInstance signatureView(long sid, String returnTo, Notice notice) {
         Signature s = Signature.<Signature>findByIdOptional(sid).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         Letter letter = s.letter;
-        access.require(current.get(), letter.id, LetterAccess.Capability.VET);
         return Templates.signature(current.view(), ref(letter), queue.row(letter.id, sid), audit.forSignature(sid),
                 safeReturn(returnTo), notice);
     }

@@ -17,7 +17,8 @@ import java.util.List;
  * The one CSV writer of the service: RFC 4180, UTF-8 with a byte-order mark (which is what makes
  * spreadsheet programs read accents and non-Latin names correctly when the file is opened by
  * double-click), written row by row to a stream so an export of any size takes constant memory.
- * Every cell goes through {@link #cell(Object)}, the single place where values become text.
+ * Every cell goes through {@link #cell(Object)}, the single place where values become text (and
+ * where {@link CsvCells} defuses formulas).
  */
 public final class Csv implements Closeable, Flushable {
 
@@ -49,9 +50,12 @@ public final class Csv implements Closeable, Flushable {
         printer.printRecord(cells);
     }
 
-    /** How one value is written into a cell: null is an empty cell; quoting is the printer's. */
+    /**
+     * How one value is written into a cell: null is an empty cell, text a spreadsheet would take
+     * for a formula is defused ({@link CsvCells}); quoting is the printer's.
+     */
     static String cell(Object value) {
-        return value == null ? null : value.toString();
+        return value == null ? null : String.valueOf(CsvCells.cell(value));
     }
 
     @Override

@@ -125,4 +125,38 @@ class BotSignalsTest {
         assertTrue(m.find(), "the form carries a stamp");
         return m.group(1);
     }
+
+    /** The JSON sign-on runs the form's checks: an anonymous script gets nothing the form would deny it. */
+    @Test
+    void theJsonSignOnCarriesTheSameSignalsAndIsNeverAutoApprovedWithoutThem() {
+        Letter letter = data.open(LetterOptions.everyoneAutoApprovingIndividuals());
+        String script = TestData.uniqueEmail("api-script");
+        given().contentType("application/json").accept("application/json")
+                .body(Map.of("kind", "INDIVIDUAL", "name", "Api Script", "city", "Oakland", "email", script,
+                        "consentPublic", true))
+                .post("/api/letters/" + letter.slug + "/signatures").then().statusCode(202);
+        String honey = TestData.uniqueEmail("api-honey");
+        given().contentType("application/json").accept("application/json")
+                .body(Map.of("kind", "INDIVIDUAL", "name", "Api Honey", "city", "Oakland", "email", honey,
+                        "consentPublic", true, "formStamp", SignOnForms.stamp(letter.slug), "referenceCode", "x"))
+                .post("/api/letters/" + letter.slug + "/signatures").then().statusCode(202);
+        // A client that shows its form, fetches a stamp with it and sends it back like the form does.
+        String stamp = given().accept("application/json").get("/api/letters/" + letter.slug + "/signatures/stamp")
+                .then().statusCode(200).extract().path("formStamp");
+        assertTrue(stamps.verify(stamp).isPresent());
+        String app = TestData.uniqueEmail("api-app");
+        given().contentType("application/json").accept("application/json")
+                .body(Map.of("kind", "INDIVIDUAL", "name", "Api App", "city", "Oakland", "email", app,
+                        "consentPublic", true, "formStamp", SignOnForms.stamp(letter.slug)))
+                .post("/api/letters/" + letter.slug + "/signatures").then().statusCode(202);
+
+        assertEquals(BotSignal.NO_FORM_TOKEN, data.only(script).botSignal);
+        assertEquals(BotSignal.HONEYPOT, data.only(honey).botSignal);
+        assertTrue(data.emailsTo(honey).isEmpty());
+        assertNull(data.only(app).botSignal);
+        Mails.confirmByLink(data.emailsTo(script));
+        Mails.confirmByLink(data.emailsTo(app));
+        assertEquals(SignatureState.PENDING_REVIEW, data.only(script).state(), "an anonymous script meets a vetter");
+        assertEquals(SignatureState.APPROVED, data.only(app).state());
+    }
 }

@@ -42,6 +42,14 @@ class FormStampsTest {
             public Alerts alerts() {
                 return null;
             }
+
+            public SignerMail signerMail() {
+                return null;
+            }
+
+            public int ipv6PrefixLength() {
+                return 64;
+            }
         };
         return s;
     }

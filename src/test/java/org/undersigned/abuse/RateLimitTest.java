@@ -39,7 +39,7 @@ class RateLimitTest {
 
     @AfterEach
     void backToDefaults() {
-        for (String key : new String[]{"sign-on", "link-request", "admin-sign-in"}) {
+        for (String key : new String[]{"sign-on", "link-request", "admin-sign-in", "search"}) {
             admins.api(Role.ADMIN).delete("/api/admin/rate-limits/" + key).then().statusCode(200);
         }
     }
@@ -158,4 +158,57 @@ class RateLimitTest {
         return form;
     }
 
+
+    /** One /64 is one client: hopping between its 2^64 addresses does not buy fresh buckets. */
+    @Test
+    void ipv6ClientsShareABucketPerSlash64() {
+        admins.api(Role.ADMIN).body(Map.of("perMinute", 1, "burst", 2)).put("/api/admin/rate-limits/sign-on")
+                .then().statusCode(200);
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        int n = NEXT_ADDRESS.getAndIncrement();
+        String net = "2001:db8:" + Integer.toHexString(n) + ":42:";
+        for (int i = 0; i < 2; i++) {
+            given().header("X-Forwarded-For", net + ":" + Integer.toHexString(i + 1)).config(SignOnForms.LIKE_A_BROWSER)
+                    .redirects().follow(false).accept("text/html").contentType("application/x-www-form-urlencoded")
+                    .formParams(withStamp(letter, SignOnForms.organization("V6 " + i, TestData.uniqueEmail("v6"))))
+                    .post("/letters/" + letter.slug + "/sign").then().statusCode(303);
+        }
+        given().header("X-Forwarded-For", net + "dead:beef:1:2").config(SignOnForms.LIKE_A_BROWSER)
+                .redirects().follow(false).accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParams(withStamp(letter, SignOnForms.organization("V6 other address", TestData.uniqueEmail("v6"))))
+                .post("/letters/" + letter.slug + "/sign").then().statusCode(429);
+        // Another /64 is another client.
+        given().header("X-Forwarded-For", "2001:db8:" + Integer.toHexString(n) + ":43::1").config(SignOnForms.LIKE_A_BROWSER)
+                .redirects().follow(false).accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParams(withStamp(letter, SignOnForms.organization("V6 next net", TestData.uniqueEmail("v6"))))
+                .post("/letters/" + letter.slug + "/sign").then().statusCode(303);
+    }
+
+    @Test
+    void bucketKeysUseTheIpv6PrefixAndTheWholeIpv4Address() {
+        assertEquals("2001:db8:1:2::/64", IpRange.bucketKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd", 64));
+        assertEquals("2001:db8:1::/48", IpRange.bucketKey("2001:db8:1:2::7", 48));
+        assertEquals("203.0.113.7", IpRange.bucketKey("203.0.113.7", 64));
+        assertEquals("203.0.113.7", IpRange.bucketKey("::ffff:203.0.113.7", 64));
+    }
+
+    /** Searches of the signatory list are limited per client; the plain list is not. */
+    @Test
+    void searchesAreRateLimitedPerClient() {
+        admins.api(Role.ADMIN).body(Map.of("perMinute", 1, "burst", 2)).put("/api/admin/rate-limits/search")
+                .then().statusCode(200);
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        String ip = newAddress();
+        for (int i = 0; i < 2; i++) {
+            given().header("X-Forwarded-For", ip).accept("text/html")
+                    .get("/letters/" + letter.slug + "/signatories?q=search" + i).then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", ip).accept("text/html")
+                .get("/letters/" + letter.slug + "/signatories?q=one+more").then().statusCode(429)
+                .header("Retry-After", notNullValue());
+        given().header("X-Forwarded-For", ip).accept("text/html")
+                .get("/letters/" + letter.slug + "/signatories").then().statusCode(200);
+        given().header("X-Forwarded-For", newAddress()).accept("text/html")
+                .get("/letters/" + letter.slug + "/signatories?q=elsewhere").then().statusCode(200);
+    }
 }

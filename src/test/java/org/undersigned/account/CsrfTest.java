@@ -22,6 +22,44 @@ class CsrfTest {
     @Inject
     TestData data;
 
+    /** Login CSRF: another site cannot post (its own) credentials to the sign-in form. */
+    @Test
+    void signInRefusesCrossSitePostsAndAcceptsOurOwn() {
+        String email = admins.create(Role.VETTER);
+        signInWith(email, "Sec-Fetch-Site", "cross-site").then().statusCode(403)
+                .body(containsString("sent from another site"));
+        signInWith(email, "Origin", "https://evil.example").then().statusCode(403);
+        signInWith(email, "Sec-Fetch-Site", "same-site").then().statusCode(403);
+        signInWith(email, "Sec-Fetch-Site", "same-origin").then().statusCode(303);
+        // What Chromium sends for this site's own form under Referrer-Policy: no-referrer.
+        io.restassured.RestAssured.given().config(org.undersigned.support.SignOnForms.LIKE_A_BROWSER)
+                .redirects().follow(false).header("Origin", "null").header("Sec-Fetch-Site", "same-origin")
+                .contentType("application/x-www-form-urlencoded").formParam("email", email)
+                .formParam("password", Admins.PASSWORD).post("/admin/sign-in").then().statusCode(303);
+        signInWith(email, "Origin", "http://localhost:" + io.restassured.RestAssured.port).then().statusCode(303);
+    }
+
+    /** The second layer: every state-changing request, even with a valid CSRF token. */
+    @Test
+    void crossSiteStateChangesAreRefusedEvenWithAValidToken() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        Admins.Session editor = admins.session(Role.EDITOR);
+        editor.browser().header("Sec-Fetch-Site", "cross-site").contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", editor.csrf()).post("/admin/letters/" + letter.id + "/close").then().statusCode(403);
+        editor.browser().header("Origin", "https://evil.example").contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", editor.csrf()).post("/admin/letters/" + letter.id + "/close").then().statusCode(403);
+        assertEquals(LetterState.OPEN, data.letter(letter.id).state());
+        io.restassured.RestAssured.given().header("Sec-Fetch-Site", "cross-site").accept("text/html")
+                .contentType("application/x-www-form-urlencoded").formParam("email", "x@example.org")
+                .post("/letters/" + letter.slug + "/link").then().statusCode(403);
+    }
+
+    private static io.restassured.response.Response signInWith(String email, String header, String value) {
+        return io.restassured.RestAssured.given().config(org.undersigned.support.SignOnForms.LIKE_A_BROWSER)
+                .redirects().follow(false).header(header, value).contentType("application/x-www-form-urlencoded")
+                .formParam("email", email).formParam("password", Admins.PASSWORD).post("/admin/sign-in");
+    }
+
     @Test
     void aFormPostWithoutTheTokenIsRefusedAndChangesNothing() {
         Letter letter = data.open(LetterOptions.organizationsOnly());

@@ -147,6 +147,104 @@ class RoleMatrixTest {
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
+    @Inject
+    LetterAccess letterAccess;
+
+    /**
+     * "Member / non-member" rows: on a letter whose access list names other accounts, editors and
+     * vetters can neither read nor change any of its data (pages and API); named on it, they have
+     * exactly what their role gives. Admins are never limited.
+     */
+    @Test
+    void everyLetterEndpointFollowsTheLettersAccessListForReadsAndWrites() {
+        List<String> wrong = new ArrayList<>();
+        long outsider = admins.find(admins.create(Role.EDITOR)).id;
+        for (Role role : Role.values()) {
+            String email = admins.create(role);
+            long id = admins.find(email).id;
+            String token = Admins.tokenFor(email);
+            Admins.Session session = Admins.signIn(email);
+            for (boolean member : new boolean[]{true, false}) {
+                // A refused request changes nothing, so all non-member rows can share one fixture.
+                // (Admins are never refused, so their requests change things: they get fresh fixtures.)
+                Fixture shared = member || role == Role.ADMIN ? null : restricted(fixture(), outsider);
+                for (boolean api : new boolean[]{true, false}) {
+                    for (Endpoint endpoint : api ? apiEndpoints() : pageEndpoints()) {
+                        if (!isLetterData(endpoint.path().apply(shared != null ? shared : PROBE))) {
+                            continue;
+                        }
+                        Fixture f = shared != null ? shared : restricted(fixture(), member ? id : outsider);
+                        String path = endpoint.path().apply(f);
+                        int status = call(endpoint, f, path, api, token, session);
+                        boolean expectAllowed = endpoint.allowed().contains(role) && (member || role == Role.ADMIN);
+                        boolean ok = expectAllowed ? allowedStatus(status, path) : status == 403;
+                        if (!ok) {
+                            wrong.add(endpoint.method() + " " + path + " as " + role + (member ? " member" : " non-member")
+                                    + (api ? " (API)" : " (page)") + ": expected " + (expectAllowed ? "allowed" : "403")
+                                    + ", got " + status);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** Lists show only the letters an account is on. */
+    @Test
+    void letterListsShowOnlyTheLettersTheAccountIsOn() {
+        Fixture f = fixture();
+        String member = admins.create(Role.VETTER);
+        String outsider = admins.create(Role.VETTER);
+        restricted(f, admins.find(member).id);
+        String memberToken = Admins.tokenFor(member);
+        String outsiderToken = Admins.tokenFor(outsider);
+        List<Integer> seenByMember = RestAssured.given().auth().oauth2(memberToken).accept("application/json")
+                .get("/api/admin/letters").then().statusCode(200).extract().jsonPath().getList("id", Integer.class);
+        List<Integer> seenByOutsider = RestAssured.given().auth().oauth2(outsiderToken).accept("application/json")
+                .get("/api/admin/letters").then().statusCode(200).extract().jsonPath().getList("id", Integer.class);
+        assertTrue(seenByMember.contains((int) f.openLetter()));
+        assertTrue(!seenByOutsider.contains((int) f.openLetter()));
+        String title = data.letter(f.openLetter()).title;
+        Admins.signIn(outsider).browser().get("/admin").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(title)));
+        Admins.signIn(member).browser().get("/admin").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(title));
+    }
+
+    private static final Fixture PROBE = new Fixture(1, 2, 3, 4, 5, 0, 6, 0);
+
+    /** The fixture's letters limit editing and vetting to this one account. */
+    private Fixture restricted(Fixture f, long account) {
+        java.util.Set<Long> named = java.util.Set.of(account);
+        for (long letter : new long[]{f.openLetter(), f.draft(), f.closedLetter()}) {
+            letterAccess.setMembers(org.undersigned.audit.Actor.SYSTEM, letter, named, named);
+        }
+        return f;
+    }
+
+    private static boolean isLetterData(String path) {
+        return path.matches("^/(api/)?admin/(letters/\\d+|signatures/\\d+).*");
+    }
+
+    private int call(Endpoint endpoint, Fixture f, String path, boolean api, String token, Admins.Session session) {
+        Object body = endpoint.body().apply(f);
+        if (api) {
+            RequestSpecification request = RestAssured.given().contentType("application/json").accept("application/json")
+                    .auth().oauth2(token);
+            if (body != null) {
+                request.body(body);
+            }
+            return request.request(endpoint.method(), path).statusCode();
+        }
+        return endpoint.method().equals("GET") ? session.browser().get(path).statusCode()
+                : session.post(path, stringify(body)).statusCode();
+    }
+
+    private static boolean allowedStatus(int status, String path) {
+        return status < 400 || (status == 422 && path.endsWith("/reconsent")) || (status == 400 && path.endsWith("/duplicate"));
+    }
+
     private void check(Endpoint endpoint, Role role, List<String> wrong, boolean api) {
         Fixture f = fixture();
         String path = endpoint.path().apply(f);

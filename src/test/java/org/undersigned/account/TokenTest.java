@@ -32,6 +32,9 @@ class TokenTest {
     @Inject
     AuthConfig config;
 
+    @Inject
+    AdminTokens tokens;
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tampered", "expired", "wrong-issuer", "unsigned", "other-key", "garbage", "unknown-account"})
     void badTokensAreRefused(String kind) throws Exception {
@@ -61,9 +64,13 @@ class TokenTest {
         String token = Admins.tokenFor(email);
         given().auth().oauth2(token).get("/api/admin/me").then().statusCode(200).body("email", equalTo(email));
         given().cookie("undersigned_admin", token).get("/api/admin/me").then().statusCode(200);
-        String fresh = signed(config.issuer(), Instant.now().plusSeconds(600), keys.privateKey(),
+        // The account's current role decides, not the one written in the token.
+        String claimsAdmin = tokens.issue(admins.find(email).id, email, Role.ADMIN, null).token();
+        given().auth().oauth2(claimsAdmin).get("/api/admin/me").then().statusCode(200).body("role", equalTo("VETTER"));
+        // Correctly signed, but never issued as a session: refused.
+        String neverIssued = signed(config.issuer(), Instant.now().plusSeconds(600), keys.privateKey(),
                 String.valueOf(admins.find(email).id));
-        given().auth().oauth2(fresh).get("/api/admin/me").then().statusCode(200).body("role", equalTo("VETTER"));
+        given().auth().oauth2(neverIssued).get("/api/admin/me").then().statusCode(401);
     }
 
     @Test

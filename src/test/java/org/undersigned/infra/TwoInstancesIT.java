@@ -177,6 +177,11 @@ class TwoInstancesIT {
                 "-Dundersigned.db.host=" + env("UNDERSIGNED_DB_HOST", "localhost"),
                 "-Dundersigned.db.port=" + env("UNDERSIGNED_DB_PORT", "5432"),
                 "-Dundersigned.db.name=undersigned_test",
+                // Production has no development defaults: a local run of the packaged app names its
+                // database account and sender, and accepts the two unsafe values it needs on purpose.
+                "-Dquarkus.datasource.username=undersigned", "-Dquarkus.datasource.password=undersigned",
+                "-Dundersigned.mail.from=Undersigned <no-reply@two-instances.undersigned.org>",
+                "-Dundersigned.production-checks.accept-unsafe=quarkus.datasource.password,undersigned.site.public-url",
                 "-Dquarkus.mailer.host=localhost", "-Dquarkus.mailer.port=" + SMTP_PORT,
                 "-Dquarkus.mailer.start-tls=DISABLED",
                 "-Dundersigned.mail.send-every=200ms",

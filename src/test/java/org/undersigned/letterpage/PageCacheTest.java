@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Cached public pages: 304 on a matching ETag, and a new page after every change that shows on it. */
 @QuarkusTest
@@ -29,6 +30,32 @@ class PageCacheTest {
 
     @Inject
     Admins admins;
+
+    @Inject
+    PageCache cache;
+
+    /**
+     * Every distinct search string is a page of its own: they go to a small cache bounded in
+     * memory and count, so a flood of searches neither grows memory nor pushes out the letter's pages.
+     */
+    @Test
+    void searchesAreCachedApartAndBounded() throws Exception {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        given().get("/letters/" + letter.slug + "/signatories?q=first").then().statusCode(200);
+        given().get("/letters/" + letter.slug).then().statusCode(200);
+        String page = "x".repeat(20_000);
+        jakarta.ws.rs.core.HttpHeaders none = (jakarta.ws.rs.core.HttpHeaders) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{jakarta.ws.rs.core.HttpHeaders.class}, (proxy, m, args) -> null);
+        long pagesBefore = cache.pageCount();
+        for (int i = 0; i < 1_500; i++) {
+            cache.serve("flood|" + i, none, () -> page, true).await().indefinitely();
+        }
+        long[] usage = cache.searchUsage();
+        assertTrue(usage[1] <= PageCache.SEARCH_BYTES, "search results stay within their memory budget: " + usage[1]);
+        assertTrue(usage[0] <= PageCache.SEARCH_BYTES / PageCache.SEARCH_ENTRY_MINIMUM, "and their count: " + usage[0]);
+        assertTrue(usage[0] < 1_500);
+        assertTrue(cache.pageCount() <= pagesBefore + 5, "searches never land among the pages");
+    }
 
     @Test
     void aMatchingETagGets304() {

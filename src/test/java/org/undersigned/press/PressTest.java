@@ -104,6 +104,34 @@ class PressTest {
         assertTrue(pdf.length > 1000 && new String(pdf, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"));
     }
 
+    /** Spreadsheet formula injection: no cell of any export starts with something a spreadsheet runs. */
+    @Test
+    void formulasInSignersFieldsAreDefusedInThePublicAndTheContactExports() throws Exception {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        Map<String, String> form = SignOnForms.organization("=HYPERLINK(\"http://evil.example\",\"x\")",
+                TestData.uniqueEmail("formula"));
+        form.put("contactName", "@SUM(1+1)*cmd");
+        form.put("contactTitle", "+1+1");
+        form.put("city", "-2+3");
+        approved(letter, form);
+        String pub = given().get("/letters/" + letter.slug + "/signatories.csv").then().statusCode(200).extract().asString();
+        String admin = admins.api(Role.ADMIN).accept("text/csv").get("/admin/letters/" + letter.id + "/signatures.csv")
+                .then().statusCode(200).extract().asString();
+        for (String csv : List.of(pub, admin)) {
+            try (CSVParser parser = CSVParser.parse(new StringReader(csv.substring(1)),
+                    CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+                for (CSVRecord r : parser.getRecords()) {
+                    for (String cell : r) {
+                        assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0,
+                                "a cell a spreadsheet would run: " + cell);
+                    }
+                }
+            }
+        }
+        assertTrue(pub.contains("'=HYPERLINK("), pub);
+        assertTrue(admin.contains("'@SUM(1+1)*cmd") && admin.contains("'+1+1") && admin.contains("'-2+3"), admin);
+    }
+
     private String approved(Letter letter, Map<String, String> form) {
         SignOnForms.post(letter.slug, form).then().statusCode(303);
         data.approve(form.get("email"));

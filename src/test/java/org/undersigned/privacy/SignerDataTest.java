@@ -29,6 +29,43 @@ class SignerDataTest {
     @Inject
     TestData data;
 
+    @Inject
+    org.undersigned.support.Admins admins;
+
+    /** The signer's copy shows what happened, not which staff member did it, nor notes they were not told. */
+    @Test
+    void theExportShowsNoStaffIdentityAndNoUntoldNote() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        String quiet = TestData.uniqueEmail("quiet-reject");
+        SignOnForms.post(letter.slug, SignOnForms.organization("Quietly Rejected Org", quiet)).then().statusCode(303);
+        String quietManage = Mails.confirmByLink(data.emailsTo(quiet));
+        String told = TestData.uniqueEmail("told-reject");
+        SignOnForms.post(letter.slug, SignOnForms.organization("Told Rejected Org", told)).then().statusCode(303);
+        String toldManage = Mails.confirmByLink(data.emailsTo(told));
+        String vetter = admins.create(org.undersigned.account.Role.VETTER);
+        String token = org.undersigned.support.Admins.tokenFor(vetter);
+
+        given().auth().oauth2(token).contentType("application/json").accept("application/json")
+                .body(Map.of("version", data.only(quiet).version, "reason", "Internal: sock puppet of X", "notifySigner", false))
+                .post("/api/admin/signatures/" + data.only(quiet).id + "/reject").then().statusCode(200);
+        given().auth().oauth2(token).contentType("application/json").accept("application/json")
+                .body(Map.of("version", data.only(told).version, "reason", "Not an organization.", "notifySigner", true))
+                .post("/api/admin/signatures/" + data.only(told).id + "/reject").then().statusCode(200);
+
+        String quietJson = given().get(quietManage + "/data.json").then().statusCode(200).extract().asString();
+        assertTrue(!quietJson.contains(vetter) && !quietJson.contains("Test vetter"), quietJson);
+        assertTrue(!quietJson.contains("sock puppet"), "a note the signer was not told stays internal: " + quietJson);
+        JsonPath q = JsonPath.from(quietJson);
+        assertEquals("REJECTED", q.getString("entry.state"));
+        assertNull(q.getString("entry.decisionNote"));
+        assertTrue(q.getList("history.by", String.class).contains("the coalition's team"));
+
+        String toldJson = given().get(toldManage + "/data.json").then().statusCode(200).extract().asString();
+        assertTrue(!toldJson.contains(vetter), toldJson);
+        assertEquals("Not an organization.", JsonPath.from(toldJson).getString("entry.decisionNote"),
+                "a reason the signer was emailed is theirs to see");
+    }
+
     @Test
     void aSignerDownloadsTheirDataThenErasesTheirEntry() {
         Letter letter = data.open(LetterOptions.organizationsOnly());

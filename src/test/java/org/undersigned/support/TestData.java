@@ -201,6 +201,16 @@ public class TestData {
         return q.executeUpdate();
     }
 
+    /** The one value a statement returns (a query, or an insert … returning). */
+    @Transactional
+    public Object single(String sql, Object... params) {
+        var q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return q.getSingleResult();
+    }
+
     @Transactional
     public long countRows(String table, String where, Object... params) {
         var q = em.createNativeQuery("select count(*) from " + table + " where " + where);
