@@ -98,7 +98,7 @@ start_app() {
     UNDERSIGNED_MAIL_SMTP_HOST=localhost \
     UNDERSIGNED_PRODUCTION_CHECKS_ACCEPT_UNSAFE=quarkus.datasource.password,undersigned.site.public-url \
     QUARKUS_HTTP_PORT="$PORT" QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__ORG_UNDERSIGNED__LEVEL=INFO \
-    "$@" java -Xms64m -Xmx"${HEAP:-768m}" -XX:+UseSerialGC $JVM_OPTS "${cds[@]}" \
+    "$@" java -Xms64m -Xmx"${HEAP:-768m}" -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError $JVM_OPTS "${cds[@]}" \
       -jar quarkus-run.jar >>"$WORK/app.log" 2>&1 ) &
   APP_PID=$!
   until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do

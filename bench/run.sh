@@ -3,6 +3,7 @@
 #
 #   bench/run.sh            # full run (about 6 minutes), table printed and appended to docs/benchmarks.md
 #   BENCH_SECONDS=10 bench/run.sh   # shorter load phases
+#   BENCH_ADMIN=0 bench/run.sh      # without the admin phase (bench/admin.sh, about 12 minutes)
 #
 # Builds the application, starts a local PostgreSQL with default durability (fsync and
 # synchronous_commit on), starts the application with production settings, seeds data, runs the
@@ -177,3 +178,10 @@ say "raw outputs kept in $WORK"
 stop_app
 say "mail phase (bench/mail.sh): drain, sign-on burst with the outbox sending, instances adding up"
 BENCH_REUSE_BUILD=1 bench/mail.sh
+
+# --- admin phase (issue 11): its own database, port and a 512 MB heap -----------------------------
+stop_app
+if [ "${BENCH_ADMIN:-1}" = 1 ]; then
+  say "admin phase: bench/admin.sh (1,000,000 signatures; BENCH_ADMIN=0 skips it)"
+  BENCH_REUSE_BUILD=1 bench/admin.sh
+fi

@@ -19,7 +19,8 @@ public class ClusterLock {
         PUBLIC_TALLY(7_100_003L),
         ABUSE_ALERTS(7_100_004L),
         RETENTION(7_100_005L),
-        VETTER_DIGESTS(7_100_006L);
+        VETTER_DIGESTS(7_100_006L),
+        SIGNATURE_COUNTS(7_100_007L);
 
         final long key;
 

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -105,6 +106,9 @@ public class LetterPdfRenderer {
         }
         builder.withHtmlContent(html, null);
         builder.toStream(OutputStream.nullOutputStream());
+        // Page content streams go to a temporary file, not the heap: at a million names the
+        // document has about ten thousand pages (issue 11).
+        builder.usePDDocument(new PDDocument(IOUtils.createTempFileOnlyStreamCache()));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer(); PDDocument doc = renderer.createPDFKeepOpen()) {
             PdfText body = new PdfText(chain(doc, "NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf"));

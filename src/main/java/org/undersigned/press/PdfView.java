@@ -12,6 +12,7 @@ public record PdfView(String lang, String title, String dateText, String address
                       String url, String subject, List<Section> sections, boolean anyAffiliation, boolean draft) {
 
     @TemplateData
-    public record Section(String heading, List<PublicSignatories.Signatory> signatories) {
+    /** A heading and its entries; a list, or (for one list of a large letter) read lazily from the database. */
+    public record Section(String heading, Iterable<PublicSignatories.Signatory> signatories) {
     }
 }

@@ -9,6 +9,7 @@ import org.undersigned.letter.Markdown;
 import org.undersigned.letter.PdfGrouping;
 import org.undersigned.signing.PublicSignatories;
 import org.undersigned.signing.PublicSignatories.Signatory;
+import org.undersigned.signing.SignatoryKind;
 import org.undersigned.web.Dates;
 import org.undersigned.web.SiteConfig;
 
@@ -51,16 +52,56 @@ public class PdfViews {
             version = v.number;
             sha = v.sha256;
         }
-        List<Signatory> all = draft ? List.of() : signatories.all(letter.id);
-        long orgs = all.stream().filter(Signatory::organization).count();
-        PublicSignatories.Counts counts = new PublicSignatories.Counts(orgs, all.size() - orgs);
+        PublicSignatories.Counts counts;
+        List<PdfView.Section> sections;
+        boolean anyAffiliation;
+        if (!draft && letter.pdfGrouping == PdfGrouping.NONE) {
+            // One list in reading order: drawn as it is read, a batch at a time (issue 11).
+            counts = signatories.counts(letter.id);
+            sections = new ArrayList<>();
+            if (counts.organizations() > 0) {
+                sections.add(new PdfView.Section("Organizations", signatories.lazily(letter.id, SignatoryKind.ORGANIZATION)));
+            }
+            if (counts.individuals() > 0) {
+                sections.add(new PdfView.Section("Individuals", signatories.lazily(letter.id, SignatoryKind.INDIVIDUAL)));
+            }
+            anyAffiliation = signatories.anyAffiliation(letter.id);
+        } else {
+            // Grouped lists need every entry before the first group is complete.
+            List<Signatory> all = draft ? List.of() : compactList(letter.id);
+            long orgs = all.stream().filter(Signatory::organization).count();
+            counts = new PublicSignatories.Counts(orgs, all.size() - orgs);
+            sections = sections(all, letter.pdfGrouping);
+            anyAffiliation = all.stream().anyMatch(s -> s.affiliation() != null);
+        }
         String date = letter.state() == LetterState.DELIVERED || letter.state() == LetterState.ARCHIVED && letter.deliveredAt() != null
                 ? dates.date(letter.deliveredAt()) : dates.date(Instant.now());
         return new PdfView("en", title, date, addressees, letter.coalitionName, letter.coalitionContact,
                 markdown.toHtml(body, 2), counts.line() + ".", version, sha,
                 site.publicUrl() + "/letters/" + letter.slug,
                 "A coalition letter to " + addressees + ". " + counts.line() + ".",
-                sections(all, letter.pdfGrouping), all.stream().anyMatch(s -> s.affiliation() != null), draft);
+                sections, anyAffiliation, draft);
+    }
+
+    /**
+     * Every approved signatory, read in keyset batches, with the values that repeat from entry to
+     * entry (kind, place, city, region, country, type, a shared affiliation) held once: a million
+     * names then take about a third of the memory a plain list would, so the PDF of a viral letter
+     * renders within the heap.
+     */
+    private List<Signatory> compactList(long letterId) {
+        List<Signatory> all = new ArrayList<>();
+        Map<String, String> pool = new java.util.HashMap<>();
+        Function<String, String> once = v -> v == null ? null
+                : pool.size() < 50_000 ? pool.computeIfAbsent(v, Function.identity()) : pool.getOrDefault(v, v);
+        try {
+            signatories.forEach(letterId, s -> all.add(new Signatory(once.apply(s.kind()), s.name(), once.apply(s.affiliation()),
+                    s.website(), once.apply(s.websiteHost()), once.apply(s.place()), once.apply(s.city()),
+                    once.apply(s.region()), once.apply(s.country()), once.apply(s.orgType()))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return all;
     }
 
     static List<PdfView.Section> sections(List<Signatory> all, PdfGrouping grouping) {

@@ -1,5 +1,6 @@
 package org.undersigned.press;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -23,7 +24,6 @@ import org.undersigned.web.SiteConfig;
 
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 
 /** For reporters: the letter PDF, the signatory lists as CSV and JSON, and the press page. */
@@ -33,10 +33,6 @@ public class PressPages {
     public record PressView(String slug, String title, String addressees, String coalition, String contactText,
                             String contactHref, String state, String countLine, String deliveredOn,
                             String deliveredTo, String deliveredHow, String listChangedOn, String textVersion) {
-    }
-
-    public record JsonList(String letter, String title, long organizations, long individuals, String summary,
-                           List<SignatoryExports.PublicEntry> signatories) {
     }
 
     @CheckedTemplate(basePath = "press")
@@ -58,6 +54,9 @@ public class PressPages {
 
     @Inject
     SiteConfig site;
+
+    @Inject
+    ObjectMapper mapper;
 
     /**
      * Served from memory on the I/O thread when this instance already holds the PDF for the
@@ -100,29 +99,27 @@ public class PressPages {
                 .build();
     }
 
+    /** Every approved signatory as CSV, streamed from a cursor: constant memory at any size. */
     @GET
     @Path("letters/{slug}/signatories.csv")
     @Produces("text/csv")
     public Response csv(@RestPath String slug) {
         Letter letter = LetterPageService.publicLetter(slug);
-        String body = SignatoryExports.csv(signatories.all(letter.id));
-        return Response.ok(body, "text/csv; charset=UTF-8")
+        return Response.ok(SignatoryExports.csv(signatories, letter.id), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-signatories-"
                         + dates.today() + ".csv\"")
                 .header("Cache-Control", "public, no-cache")
                 .build();
     }
 
+    /** The same list as JSON ({@link SignatoryExports#json}), streamed. */
     @GET
     @Path("letters/{slug}/signatories.json")
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonList json(@RestPath String slug) {
+    public Response json(@RestPath String slug) {
         Letter letter = LetterPageService.publicLetter(slug);
-        List<PublicSignatories.Signatory> all = signatories.all(letter.id);
-        long orgs = all.stream().filter(PublicSignatories.Signatory::organization).count();
-        PublicSignatories.Counts counts = new PublicSignatories.Counts(orgs, all.size() - orgs);
-        return new JsonList(letter.slug, letter.title, orgs, all.size() - orgs, counts.line(),
-                SignatoryExports.entries(all));
+        return Response.ok(SignatoryExports.json(signatories, mapper, letter.id, letter.slug, letter.title),
+                MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 
     @GET

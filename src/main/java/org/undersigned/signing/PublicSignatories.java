@@ -3,6 +3,7 @@ package org.undersigned.signing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.undersigned.infra.RowCursor;
 import org.undersigned.web.Countries;
 
 import java.net.URLEncoder;
@@ -88,8 +89,17 @@ public class PublicSignatories {
     public record ListState(long version, java.time.Instant changedAt) {
     }
 
+    /** Receives the signatories of a streamed read, one at a time. */
+    @FunctionalInterface
+    public interface SignatoryHandler {
+        void accept(Signatory signatory) throws java.io.IOException;
+    }
+
     @Inject
     EntityManager em;
+
+    @Inject
+    RowCursor cursor;
 
     public Counts counts(long letterId) {
         @SuppressWarnings("unchecked")
@@ -128,11 +138,87 @@ public class PublicSignatories {
         return new ListState(((Number) rows.get(0)[0]).longValue(), at);
     }
 
-    /** Every approved signatory in reading order: what the PDF and the public exports list. */
-    public List<Signatory> all(long letterId) {
-        List<Signatory> out = new ArrayList<>(page(letterId, SignatoryKind.ORGANIZATION, null, 0, Integer.MAX_VALUE));
-        out.addAll(page(letterId, SignatoryKind.INDIVIDUAL, null, 0, Integer.MAX_VALUE));
-        return out;
+    /**
+     * Every approved signatory in reading order, handed over one at a time, read in keyset batches
+     * of {@link RowCursor#BATCH} over the index {@code signature_public_list (letter_id, kind,
+     * sort_key, id)}: constant memory at any size, and no connection held while the caller writes.
+     * Returns how many there were. Call outside a transaction.
+     */
+    public long forEach(long letterId, SignatoryHandler handler) throws java.io.IOException {
+        record Row(String sortKey, long id, Signatory signatory) {
+        }
+        String sql = "select " + COLUMNS + ", sort_key, id from signature where letter_id = ? and state = 'APPROVED'"
+                + " and kind = ? %s order by sort_key, id limit " + RowCursor.BATCH;
+        long n = 0;
+        for (SignatoryKind kind : List.of(SignatoryKind.ORGANIZATION, SignatoryKind.INDIVIDUAL)) {
+            Row last = null;
+            List<Row> batch;
+            do {
+                RowCursor.RowMapper<Row> mapper = row -> new Row(row.getString("sort_key"), row.getLong("id"),
+                        toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
+                                row.getString("website"), row.getString("city"), row.getString("region"),
+                                row.getString("country"), row.getString("org_type")));
+                batch = last == null
+                        ? cursor.list(sql.formatted(""), mapper, letterId, kind.name())
+                        : cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind.name(),
+                                last.sortKey(), last.id());
+                for (Row r : batch) {
+                    handler.accept(r.signatory());
+                }
+                n += batch.size();
+                last = batch.isEmpty() ? last : batch.get(batch.size() - 1);
+            } while (batch.size() == RowCursor.BATCH);
+        }
+        return n;
+    }
+
+    /**
+     * The approved signatories of one kind in reading order, fetched lazily in keyset batches of
+     * {@link RowCursor#BATCH} as the iteration goes: what the PDF draws, so a million names are
+     * never in memory at once. Each iteration reads afresh.
+     */
+    public Iterable<Signatory> lazily(long letterId, SignatoryKind kind) {
+        String sql = "select " + COLUMNS + ", sort_key, id from signature where letter_id = ? and state = 'APPROVED'"
+                + " and kind = ? %s order by sort_key, id limit " + RowCursor.BATCH;
+        record Row(String sortKey, long id, Signatory signatory) {
+        }
+        RowCursor.RowMapper<Row> mapper = row -> new Row(row.getString("sort_key"), row.getLong("id"),
+                toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
+                        row.getString("website"), row.getString("city"), row.getString("region"),
+                        row.getString("country"), row.getString("org_type")));
+        return () -> new java.util.Iterator<>() {
+            private List<Row> batch = cursor.list(sql.formatted(""), mapper, letterId, kind.name());
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                if (next < batch.size()) {
+                    return true;
+                }
+                if (batch.size() < RowCursor.BATCH) {
+                    return false;
+                }
+                Row last = batch.get(batch.size() - 1);
+                batch = cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind.name(),
+                        last.sortKey(), last.id());
+                next = 0;
+                return !batch.isEmpty();
+            }
+
+            @Override
+            public Signatory next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return batch.get(next++).signatory();
+            }
+        };
+    }
+
+    /** Whether any approved signatory gives an affiliation (the PDF then adds a footnote). */
+    public boolean anyAffiliation(long letterId) {
+        return !em.createNativeQuery("select 1 from signature where letter_id = ?1 and state = 'APPROVED'"
+                + " and affiliation is not null limit 1").setParameter(1, letterId).getResultList().isEmpty();
     }
 
     /** The first {@code limit} signatories in reading order. */
@@ -200,16 +286,20 @@ public class PublicSignatories {
     }
 
     private static Signatory toSignatory(Object[] r) {
-        String kind = (String) r[0];
-        String website = (String) r[3];
+        return toSignatory((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                (String) r[6], (String) r[7]);
+    }
+
+    private static Signatory toSignatory(String kind, String name, String affiliation, String website, String city,
+                                         String region, String country, String rawOrgType) {
         boolean org = SignatoryKind.ORGANIZATION.name().equals(kind);
-        String place = Stream.of((String) r[4], (String) r[5], org ? Countries.name((String) r[6]) : null)
+        String place = Stream.of(city, region, org ? Countries.name(country) : null)
                 .filter(Objects::nonNull)
                 .collect(Collectors.joining(", "));
-        String orgType = r[7] == null ? null : OrgType.parse((String) r[7]).map(t -> t.label).orElse(null);
-        return new Signatory(kind, (String) r[1], (String) r[2], website,
+        String orgType = rawOrgType == null ? null : OrgType.parse(rawOrgType).map(t -> t.label).orElse(null);
+        return new Signatory(kind, name, affiliation, website,
                 website == null ? null : Websites.domain(website), place.isEmpty() ? null : place,
-                (String) r[4], (String) r[5], (String) r[6], orgType);
+                city, region, country, orgType);
     }
 
     private static String like(String q) {

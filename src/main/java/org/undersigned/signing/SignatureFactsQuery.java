@@ -3,6 +3,7 @@ package org.undersigned.signing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import org.undersigned.letter.SignatureFacts;
 
 import java.sql.Date;
@@ -12,9 +13,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Aggregates over a letter's signatures, for the admin pages. */
+/**
+ * Aggregates over a letter's signatures, for the admin pages. Read from the incrementally
+ * maintained totals (V8_1 migration, {@link SignatureCounts}) plus the deltas not yet folded into
+ * them: a few hundred rows whatever the size of the letter, and exact.
+ */
 @ApplicationScoped
 public class SignatureFactsQuery implements SignatureFacts {
+
+    /** Per letter: the folded totals by state, day and text version, and the pending deltas. */
+    private static final String BY_DAY = """
+            (select state, day, letter_version, n from signature_day_count where letter_id = :letter
+             union all
+             select state, day, letter_version, delta from signature_count_delta where letter_id = :letter)""";
+
+    private static final String BY_REGION = """
+            (select state, region, n from signature_region_count where letter_id = :letter
+             union all
+             select state, region, delta from signature_count_delta where letter_id = :letter)""";
 
     @Inject
     EntityManager em;
@@ -26,32 +42,34 @@ public class SignatureFactsQuery implements SignatureFacts {
         for (SignatureState state : SignatureState.values()) {
             counts.put(state.name(), 0L);
         }
-        List<Object[]> rows = em.createNativeQuery("select state, count(*) from signature where letter_id = ?1 group by state")
-                .setParameter(1, letterId).getResultList();
-        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        List<Tuple> rows = em.createNativeQuery("select state, sum(n) as n from " + BY_DAY + " c group by state", Tuple.class)
+                .setParameter("letter", letterId).getResultList();
+        rows.forEach(r -> counts.put(r.get("state", String.class), ((Number) r.get("n")).longValue()));
         return counts;
     }
 
     @Override
     public long liveOnEarlierVersion(long letterId, int version) {
-        return ((Number) em.createNativeQuery("select count(*) from signature where letter_id = ?1 and letter_version < ?2"
+        return ((Number) em.createNativeQuery("select coalesce(sum(n), 0) from " + BY_DAY + " c where letter_version < :version"
                         + " and state in ('UNCONFIRMED', 'PENDING_REVIEW', 'APPROVED')")
-                .setParameter(1, letterId).setParameter(2, version).getSingleResult()).longValue();
+                .setParameter("letter", letterId).setParameter("version", version).getSingleResult()).longValue();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public List<DayCount> signOnsPerDay(long letterId, int days) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        select d::date, count(s.id)
-                        from generate_series(current_date - (?2 - 1), current_date, interval '1 day') d
-                        left join signature s on s.letter_id = ?1 and s.created_at >= d and s.created_at < d + interval '1 day'
-                        group by d order by d""")
-                .setParameter(1, letterId).setParameter(2, days).getResultList();
+        List<Tuple> rows = em.createNativeQuery("""
+                        select d::date as day, coalesce(sum(c.n), 0) as n
+                        from generate_series((now() at time zone 'UTC')::date - (:days - 1), (now() at time zone 'UTC')::date,
+                                             interval '1 day') d
+                        left join %s c on c.day = d::date
+                        group by d order by d""".formatted(BY_DAY), Tuple.class)
+                .setParameter("letter", letterId).setParameter("days", days).getResultList();
         List<DayCount> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            LocalDate day = r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0];
-            out.add(new DayCount(day, ((Number) r[1]).longValue()));
+        for (Tuple r : rows) {
+            Object d = r.get("day");
+            LocalDate day = d instanceof Date sql ? sql.toLocalDate() : (LocalDate) d;
+            out.add(new DayCount(day, ((Number) r.get("n")).longValue()));
         }
         return out;
     }
@@ -59,11 +77,10 @@ public class SignatureFactsQuery implements SignatureFacts {
     @Override
     @SuppressWarnings("unchecked")
     public List<RegionCount> approvedByRegion(long letterId, int top) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        select coalesce(nullif(trim(region), ''), '(not given)'), count(*) from signature
-                        where letter_id = ?1 and state = 'APPROVED'
-                        group by 1 order by 2 desc, 1 limit ?2""")
-                .setParameter(1, letterId).setParameter(2, top).getResultList();
-        return rows.stream().map(r -> new RegionCount((String) r[0], ((Number) r[1]).longValue())).toList();
+        List<Tuple> rows = em.createNativeQuery("""
+                        select region, sum(n) as n from %s c where state = 'APPROVED'
+                        group by region having sum(n) > 0 order by 2 desc, 1 limit :top""".formatted(BY_REGION), Tuple.class)
+                .setParameter("letter", letterId).setParameter("top", top).getResultList();
+        return rows.stream().map(r -> new RegionCount(r.get("region", String.class), ((Number) r.get("n")).longValue())).toList();
     }
 }

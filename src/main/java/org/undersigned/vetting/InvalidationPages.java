@@ -62,11 +62,15 @@ public class InvalidationPages {
     static class Templates {
         static native TemplateInstance invalidations(AdminView admin, VettingPages.LetterRef letter, CriteriaForm form,
                                                      FormErrors errors, Preview preview, List<Past> past,
-                                                     List<AbuseAlerts.Alert> alerts, String notice, long addressDays);
+                                                     List<AbuseAlerts.Alert> alerts, String notice, long addressDays,
+                                                     List<org.undersigned.jobs.Jobs.JobView> jobs);
     }
 
     @Inject
     org.undersigned.privacy.RetentionConfig retention;
+
+    @Inject
+    org.undersigned.jobs.Jobs jobs;
 
     @Inject
     Invalidations invalidations;
@@ -90,8 +94,11 @@ public class InvalidationPages {
     public TemplateInstance page(@RestPath long id, @RestQuery String clientRange, @RestQuery String emailDomain,
                                  @RestQuery String done, @RestQuery Integer n) {
         String notice = done == null ? null : switch (done) {
-            case "invalidated" -> n + " entr" + (n != null && n == 1 ? "y" : "ies") + " invalidated. You can reverse this below.";
-            case "reversed" -> n + " entr" + (n != null && n == 1 ? "y" : "ies") + " restored to the state they had.";
+            case "invalidated" -> n + " entr" + (n != null && n == 1 ? "y" : "ies") + " invalidated"
+                    + (n != null && n > Invalidations.CHUNK ? " (all but the first " + Invalidations.CHUNK
+                    + " in the background: see the progress below)" : "") + ". You can reverse this below.";
+            case "reversed" -> n + " entr" + (n != null && n == 1 ? "y" : "ies") + " restored to the state they had"
+                    + (n != null && n >= Invalidations.CHUNK ? ", the rest in the background (see the progress below)" : "") + ".";
             default -> null;
         };
         return view(id, new CriteriaForm(clientRange, emailDomain, null, null, null), FormErrors.none(), null, notice);
@@ -153,7 +160,7 @@ public class InvalidationPages {
                 i.signatureCount, dates.dateTime(i.createdAt), i.reversed(),
                 i.reversedAt == null ? null : dates.dateTime(i.reversedAt))).toList();
         return Templates.invalidations(current.view(), VettingPages.ref(letter), form, errors, preview, past,
-                alerts.recent(id, 20), notice, retention.clientAddresses().toDays());
+                alerts.recent(id, 20), notice, retention.clientAddresses().toDays(), jobs.forLetter(id, "vetting.invalidat", 5));
     }
 
     private String describe(SignatureInvalidation i) {

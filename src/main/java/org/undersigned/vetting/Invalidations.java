@@ -12,6 +12,7 @@ import org.undersigned.abuse.IpRange;
 import org.undersigned.account.LetterAccess;
 import org.undersigned.account.SignedInAdmin;
 import org.undersigned.audit.AuditLog;
+import org.undersigned.jobs.Jobs;
 import org.undersigned.letter.PublicPageChanged;
 import org.undersigned.signing.Signature;
 import org.undersigned.signing.SignatureState;
@@ -55,6 +56,12 @@ public class Invalidations {
     @Inject
     Event<PublicPageChanged> pageChanged;
 
+    @Inject
+    Jobs jobs;
+
+    /** Entries handled per transaction (in the request, then per job chunk). */
+    static final int CHUNK = 1_000;
+
     /** How many live entries the criteria match now, by state: shown before anything is changed. */
     @Transactional
     public Map<String, Long> preview(SignedInAdmin admin, long letterId, Criteria criteria) {
@@ -69,15 +76,20 @@ public class Invalidations {
         return byState;
     }
 
+    /**
+     * Invalidates every live entry matching the criteria that was received up to now. The first
+     * {@link #CHUNK} entries are done in this request, so a small flood is gone at once; a larger
+     * one continues as a durable background job ({@link InvalidationJobs}), a chunk per
+     * transaction, with progress. {@code signatureCount} is the number matched when asked.
+     */
     @Transactional
     public SignatureInvalidation invalidate(SignedInAdmin admin, long letterId, Criteria criteria, String reason) {
         String why = PlainText.line(reason);
         Criteria c = validated(criteria, why);
-        Instant now = Instant.now();
-        @SuppressWarnings("unchecked")
-        List<Long> ids = ((List<Number>) bind(em.createNativeQuery("select s.id from signature s where " + where(c)
-                + " order by s.id for update"), letterId, c).getResultList()).stream().map(Number::longValue).toList();
-        if (ids.isEmpty()) {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        long matching = ((Number) bind(em.createNativeQuery("select count(*) from signature s where " + where(c)
+                + " and s.created_at <= :asOf"), letterId, c).setParameter("asOf", now).getSingleResult()).longValue();
+        if (matching == 0) {
             throw new InvalidInputException(FormErrors.none().add("clientRange",
                     "No live entries match these criteria, so there is nothing to invalidate."));
         }
@@ -88,44 +100,111 @@ public class Invalidations {
         inv.fromTime = c.from();
         inv.toTime = c.to();
         inv.reason = why;
-        inv.signatureCount = ids.size();
+        inv.signatureCount = (int) Math.min(Integer.MAX_VALUE, matching);
         inv.createdBy = admin.id();
         inv.createdAt = now;
         inv.persist();
+        em.flush();
+        Chunk first = invalidateChunk(inv, null);
+        if (!first.finished()) {
+            inv.jobId = jobs.start(InvalidationJobs.INVALIDATE, letterId,
+                    Map.of("invalidation", inv.id, "after", first.cursor()), matching - first.processed(), admin.actor());
+        }
+        audit.record(admin.actor(), "signatures.invalidated", AuditLog.Subject.letter(letterId), null,
+                AuditLog.values("invalidation", inv.id, "count", matching, "clientRange", c.clientRange(),
+                        "emailDomain", c.emailDomain(), "from", c.from(), "to", c.to(), "reason", why,
+                        "job", inv.jobId));
+        return inv;
+    }
+
+    /** What one chunk did: where the next starts, how many it handled, whether it was the last. */
+    record Chunk(String cursor, long processed, boolean finished) {
+    }
+
+    /**
+     * Invalidates the next {@link #CHUNK} matching entries after {@code after} (queue order:
+     * created_at, id; null from the start), remembering each one's state. Runs in the caller's
+     * transaction: the request's, or a job chunk's.
+     */
+    Chunk invalidateChunk(SignatureInvalidation inv, String after) {
+        Criteria c = new Criteria(inv.clientRange, inv.emailDomain, inv.fromTime, inv.toTime);
+        QueueFilter.Cursor from = QueueFilter.Cursor.parse(after);
+        Query q = bind(em.createNativeQuery("select s.id, s.created_at from signature s where " + where(c)
+                + " and s.created_at <= :asOf" + (from == null ? "" : " and (s.created_at, s.id) > (:cAt, :cId)")
+                + " order by s.created_at, s.id limit :limit for update", jakarta.persistence.Tuple.class), inv.letterId, c)
+                .setParameter("asOf", inv.createdAt).setParameter("limit", CHUNK);
+        if (from != null) {
+            q.setParameter("cAt", from.createdAt()).setParameter("cId", from.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<jakarta.persistence.Tuple> rows = q.getResultList();
+        if (rows.isEmpty()) {
+            return new Chunk(after, 0, true);
+        }
+        List<Long> ids = rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
         // Remember each entry's state before the change, in one statement.
         em.createNativeQuery("""
                         insert into signature_invalidation_item (invalidation_id, signature_id, previous_state)
                         select ?1, id, state from signature where id = any(cast(?2 as bigint[]))""")
                 .setParameter(1, inv.id).setParameter(2, ids.toArray(Long[]::new)).executeUpdate();
         boolean publicChanged = false;
+        Instant now = Instant.now();
         for (Signature s : signatures(ids)) {
             publicChanged |= s.state() == SignatureState.APPROVED;
             s.invalidate(now);
         }
-        audit.record(admin.actor(), "signatures.invalidated", AuditLog.Subject.letter(letterId), null,
-                AuditLog.values("invalidation", inv.id, "count", ids.size(), "clientRange", c.clientRange(),
-                        "emailDomain", c.emailDomain(), "from", c.from(), "to", c.to(), "reason", why));
         if (publicChanged) {
-            pageChanged.fire(new PublicPageChanged(letterId));
+            pageChanged.fire(new PublicPageChanged(inv.letterId));
         }
-        return inv;
+        jakarta.persistence.Tuple last = rows.get(rows.size() - 1);
+        Object at = last.get("created_at");
+        Instant lastAt = at instanceof Instant i ? i : at instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : ((java.sql.Timestamp) at).toInstant();
+        String cursor = new QueueFilter.Cursor(lastAt, ids.get(ids.size() - 1)).toString();
+        return new Chunk(cursor, ids.size(), ids.size() < CHUNK);
     }
 
-    /** Puts back every entry that is still invalidated by this invalidation; returns how many. */
+    /**
+     * Puts back every entry that is still invalidated by this invalidation; returns how many were
+     * put back in this request. Like invalidating, the first {@link #CHUNK} entries are restored at
+     * once and the rest by a background job.
+     */
     @Transactional
     public int reverse(SignedInAdmin admin, long letterId, long invalidationId) {
-        SignatureInvalidation inv = SignatureInvalidation.<SignatureInvalidation>findByIdOptional(invalidationId)
+        SignatureInvalidation inv = SignatureInvalidation.<SignatureInvalidation>findByIdOptional(invalidationId,
+                        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .filter(i -> i.letterId == letterId).orElseThrow(NotFoundException::new);
         Instant now = Instant.now();
         inv.reverse(now, admin.id());
+        Chunk first = reverseChunk(inv, null);
+        Long job = null;
+        if (!first.finished()) {
+            job = jobs.start(InvalidationJobs.REVERSE, letterId, Map.of("invalidation", inv.id, "after", first.cursor()),
+                    null, admin.actor());
+        }
+        audit.record(admin.actor(), "signatures.invalidation-reversed", AuditLog.Subject.letter(letterId), null,
+                AuditLog.values("invalidation", inv.id, "restored", first.processed(), "job", job));
+        return (int) first.processed();
+    }
+
+    /** Restores the next {@link #CHUNK} items of a reversed invalidation after signature id {@code after}. */
+    Chunk reverseChunk(SignatureInvalidation inv, String after) {
+        long from = after == null ? 0 : Long.parseLong(after);
         @SuppressWarnings("unchecked")
-        List<Object[]> items = em.createNativeQuery(
-                        "select signature_id, previous_state from signature_invalidation_item where invalidation_id = ?1")
-                .setParameter(1, invalidationId).getResultList();
+        List<jakarta.persistence.Tuple> items = em.createNativeQuery("""
+                        select signature_id, previous_state from signature_invalidation_item
+                        where invalidation_id = ?1 and signature_id > ?2 order by signature_id limit ?3""",
+                        jakarta.persistence.Tuple.class)
+                .setParameter(1, inv.id).setParameter(2, from).setParameter(3, CHUNK).getResultList();
+        if (items.isEmpty()) {
+            return new Chunk(after, 0, true);
+        }
         Map<Long, SignatureState> previous = new HashMap<>();
-        items.forEach(r -> previous.put(((Number) r[0]).longValue(), SignatureState.valueOf((String) r[1])));
+        items.forEach(r -> previous.put(((Number) r.get("signature_id")).longValue(),
+                SignatureState.valueOf(r.get("previous_state", String.class))));
         int restored = 0;
         boolean publicChanged = false;
+        Instant now = Instant.now();
         for (Signature s : signatures(List.copyOf(previous.keySet()))) {
             if (s.state() != SignatureState.INVALIDATED) {
                 continue; // withdrawn by its signer meanwhile, or already put back
@@ -134,24 +213,16 @@ public class Invalidations {
             publicChanged |= s.state() == SignatureState.APPROVED;
             restored++;
         }
-        audit.record(admin.actor(), "signatures.invalidation-reversed", AuditLog.Subject.letter(letterId), null,
-                AuditLog.values("invalidation", inv.id, "restored", restored));
         if (publicChanged) {
-            pageChanged.fire(new PublicPageChanged(letterId));
+            pageChanged.fire(new PublicPageChanged(inv.letterId));
         }
-        return restored;
+        long last = ((Number) items.get(items.size() - 1).get("signature_id")).longValue();
+        return new Chunk(Long.toString(last), restored, items.size() < CHUNK);
     }
 
-    /**
-     * The entries with these ids, loaded a thousand at a time: a flood can mean tens of thousands,
-     * more than the 32,767 parameters PostgreSQL accepts in one statement.
-     */
+    /** The entries with these ids (at most {@link #CHUNK}, well under PostgreSQL's 32,767 parameters). */
     private static List<Signature> signatures(List<Long> ids) {
-        List<Signature> all = new java.util.ArrayList<>(ids.size());
-        for (int from = 0; from < ids.size(); from += 1000) {
-            all.addAll(Signature.<Signature>list("id in ?1", ids.subList(from, Math.min(ids.size(), from + 1000))));
-        }
-        return all;
+        return Signature.<Signature>list("id in ?1", ids);
     }
 
     private static String where(Criteria c) {

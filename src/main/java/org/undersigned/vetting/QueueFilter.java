@@ -4,33 +4,80 @@ import io.quarkus.qute.TemplateData;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What the vetter is looking at: state (default: waiting for review), kind, country, text
- * version, a flag, and free text; oldest first.
+ * version, a flag, free text, or the possible duplicates of one entry; oldest first. Pages are
+ * addressed by keyset, never by number: {@code after} (or {@code before}) is the position of the
+ * row the page starts after (or ends before), so a deep page costs the same as the first.
  */
 @TemplateData
-public record QueueFilter(String state, String kind, String country, Integer version, String flag, String q, int page) {
+public record QueueFilter(String state, String kind, String country, Integer version, String flag, String q,
+                          Long duplicatesOf, Cursor after, Cursor before) {
 
     public static final Set<String> FLAGS = Set.of("possible-duplicate", "domain-mismatch", "no-website", "suspected-bot",
             "disposable-email");
 
+    /** A row's place in the queue's order (created_at, id), as it travels in a link: "micros-id". */
+    @TemplateData
+    public record Cursor(Instant createdAt, long id) {
+        public static Cursor parse(String s) {
+            if (s == null || !s.matches("\\d{1,18}-\\d{1,18}")) {
+                return null;
+            }
+            String[] parts = s.split("-");
+            long micros = Long.parseLong(parts[0]);
+            return new Cursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), Long.parseLong(parts[1]));
+        }
+
+        @Override
+        public String toString() {
+            return ChronoUnit.MICROS.between(Instant.EPOCH, createdAt) + "-" + id;
+        }
+    }
+
     public static QueueFilter of(String state, String kind, String country, Integer version, String flag, String q,
-                                 Integer page) {
-        return new QueueFilter(state == null || state.isBlank() ? "PENDING_REVIEW" : state,
+                                 Long duplicatesOf, String after, String before) {
+        Cursor a = Cursor.parse(after);
+        return new QueueFilter(duplicatesOf != null ? (state == null || state.isBlank() ? "ALL" : state)
+                : state == null || state.isBlank() ? "PENDING_REVIEW" : state,
                 blankToNull(kind), blankToNull(country), version, flag != null && FLAGS.contains(flag) ? flag : null,
-                blankToNull(q), page == null || page < 1 ? 1 : page);
+                blankToNull(q), duplicatesOf, a, a == null ? Cursor.parse(before) : null);
+    }
+
+    public static QueueFilter of(String state, String kind, String country, Integer version, String flag, String q) {
+        return of(state, kind, country, version, flag, q, null, null, null);
     }
 
     public boolean allStates() {
         return "ALL".equals(state);
     }
 
+    public boolean firstPage() {
+        return after == null && before == null;
+    }
+
+    /** The same filter from its first page. */
+    public QueueFilter fromStart() {
+        return new QueueFilter(state, kind, country, version, flag, q, duplicatesOf, null, null);
+    }
+
+    /** The same filter, the page after (or before) the given row. */
+    public QueueFilter afterRow(Cursor c) {
+        return new QueueFilter(state, kind, country, version, flag, q, duplicatesOf, c, null);
+    }
+
+    public QueueFilter beforeRow(Cursor c) {
+        return new QueueFilter(state, kind, country, version, flag, q, duplicatesOf, null, c);
+    }
+
     /** The filter as query parameters, for links that keep it (paging, after a decision). */
-    public String query(int forPage) {
+    public String query() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("state", state);
         params.put("kind", kind);
@@ -38,7 +85,9 @@ public record QueueFilter(String state, String kind, String country, Integer ver
         params.put("version", version == null ? null : version.toString());
         params.put("flag", flag);
         params.put("q", q);
-        params.put("page", forPage > 1 ? String.valueOf(forPage) : null);
+        params.put("duplicatesOf", duplicatesOf == null ? null : duplicatesOf.toString());
+        params.put("after", after == null ? null : after.toString());
+        params.put("before", before == null ? null : before.toString());
         StringBuilder out = new StringBuilder();
         params.forEach((k, v) -> {
             if (v != null) {
@@ -46,10 +95,6 @@ public record QueueFilter(String state, String kind, String country, Integer ver
             }
         });
         return out.toString();
-    }
-
-    public String query() {
-        return query(page);
     }
 
     /** "?return=…" for links to an entry, so its page leads back to this view of the queue. */

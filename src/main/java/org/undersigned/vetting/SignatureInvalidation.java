@@ -36,6 +36,8 @@ public class SignatureInvalidation extends PanacheEntityBase {
     public Long createdBy;
     public Instant createdAt;
     public Long reversedBy;
+    /** The background job that finishes a large invalidation; null when the request did it all. */
+    public Long jobId;
     public Instant reversedAt;
 
     @Version

@@ -19,6 +19,7 @@ import org.undersigned.account.CurrentAdmin;
 import org.undersigned.account.LetterAccess;
 import org.undersigned.account.Role;
 import org.undersigned.audit.AuditLog;
+import org.undersigned.jobs.Jobs;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.SignatureFacts;
@@ -50,7 +51,7 @@ public class VettingPages {
     static class Templates {
         static native TemplateInstance queue(AdminView admin, LetterRef letter, Map<String, Long> counts,
                                              QueueFilter filter, VettingQueue.Page page, List<Option> countries,
-                                             Notice notice);
+                                             Notice notice, List<Jobs.JobView> jobs);
 
         static native TemplateInstance signature(AdminView admin, LetterRef letter, VettingQueue.Row row,
                                                  List<AuditLog.Entry> history, String returnTo, Notice notice);
@@ -74,13 +75,20 @@ public class VettingPages {
     @Inject
     AuditLog audit;
 
+    @Inject
+    BulkApproval bulkApproval;
+
+    @Inject
+    Jobs jobs;
+
     @GET
     @Path("letters/{id}/queue")
     public Response queuePage(@RestPath long id, @RestQuery String state, @RestQuery String kind,
                               @RestQuery String country, @RestQuery Integer version, @RestQuery String flag,
-                              @RestQuery String q, @RestQuery Integer page, @RestQuery String done,
-                              @RestQuery Integer n, @RestQuery String conflicts) {
-        QueueFilter filter = QueueFilter.of(state, kind, country, version, flag, q, page);
+                              @RestQuery String q, @RestQuery Long duplicatesOf, @RestQuery String after,
+                              @RestQuery String before, @RestQuery String done, @RestQuery Integer n,
+                              @RestQuery String conflicts) {
+        QueueFilter filter = QueueFilter.of(state, kind, country, version, flag, q, duplicatesOf, after, before);
         Notice notice = null;
         if (done != null) {
             String what = switch (done) {
@@ -88,6 +96,8 @@ public class VettingPages {
                 case "rejected" -> "Rejected.";
                 case "duplicate" -> "Marked as a duplicate.";
                 case "reopened" -> "Back in the queue.";
+                case "bulk" -> "Approving " + (n == null ? "the" : n) + " matching entries in the background; "
+                        + "the progress is shown below.";
                 default -> "Done.";
             };
             if (conflicts != null && !conflicts.isBlank()) {
@@ -153,6 +163,19 @@ public class VettingPages {
                 + (conflicts.isEmpty() ? "" : "&conflicts=" + conflicts))).build();
     }
 
+    /** Approves every waiting entry matching the filter, as a background job with progress. */
+    @POST
+    @Path("letters/{id}/queue/approve-matching")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approveMatching(@RestPath long id, @RestForm String kind, @RestForm String country,
+                                    @RestForm Integer version, @RestForm String flag, @RestForm String q) {
+        LetterService.require(id);
+        QueueFilter filter = QueueFilter.of("PENDING_REVIEW", kind, country, version, flag, q);
+        long job = bulkApproval.start(current.get(), id, filter);
+        long total = jobs.view(job).total() == null ? 0 : jobs.view(job).total();
+        return Response.seeOther(URI.create("/admin/letters/" + id + "/queue" + filter.query() + "&done=bulk&n=" + total)).build();
+    }
+
     private Response decide(long sid, String returnTo, String done, Runnable decision) {
         Signature s = Signature.<Signature>findByIdOptional(sid).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         long letterId = s.letter.id;
@@ -168,7 +191,7 @@ public class VettingPages {
     private TemplateInstance render(long letterId, QueueFilter filter, Notice notice) {
         Letter letter = LetterService.require(letterId);
         return Templates.queue(current.view(), ref(letter), facts.countsByState(letterId), filter,
-                queue.page(letterId, filter), Countries.options(), notice);
+                queue.page(letterId, filter), Countries.options(), notice, jobs.forLetter(letterId, "vetting.", 5));
     }
 
     private TemplateInstance signatureView(long sid, String returnTo, Notice notice) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import org.undersigned.signing.NameKeys;
 import org.undersigned.signing.OrgType;
 import org.undersigned.web.Countries;
@@ -12,9 +13,13 @@ import org.undersigned.web.Dates;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -24,11 +29,24 @@ import java.util.stream.Stream;
  * The review queue of one letter: what a vetter needs to judge each entry, and the entries that
  * may be the same signer (same normalized organization name, same website domain, or same
  * mailbox).
+ *
+ * <p>Everything here is bounded, whatever the size of the letter: a page is {@link #PAGE_SIZE}
+ * rows found by keyset over an index ({@code signature_queue} per state,
+ * {@code signature_letter_created} for all states, the flag indexes, the trigram index
+ * {@code signature_search} for text), the total is counted up to {@link #COUNT_CAP}, and each
+ * row carries at most {@link #DUPLICATE_HINTS} possible duplicates with a count capped at
+ * {@link #DUPLICATE_CAP} (the rest are one link away: the {@code duplicatesOf} filter).
  */
 @ApplicationScoped
 public class VettingQueue {
 
     public static final int PAGE_SIZE = 50;
+    /** Totals beyond this are shown as "more than"; counting further would read the whole letter. */
+    public static final int COUNT_CAP = 1_000;
+    /** The closest possible duplicates shown with each row. */
+    public static final int DUPLICATE_HINTS = 3;
+    /** Possible duplicates counted per reason before the count says "at least". */
+    public static final int DUPLICATE_CAP = 20;
 
     @TemplateData
     public record DuplicateRef(long id, String name, String state, List<String> reasons) {
@@ -39,7 +57,8 @@ public class VettingQueue {
                       String website, String websiteDomain, String place, String orgType, String contactName,
                       String contactTitle, String email, String emailDomain, Boolean domainMatches, String signedAt,
                       int letterVersion, String source, String decisionNote, List<DuplicateRef> duplicates,
-                      String botSignal, boolean disposableEmail, String clientIp) {
+                      int duplicateCount, boolean moreDuplicates, String botSignal, boolean disposableEmail,
+                      String clientIp) {
         /** Why the form post looked automated, in words. */
         public String botLabel() {
             return botSignal == null ? null : switch (botSignal) {
@@ -56,16 +75,26 @@ public class VettingQueue {
         public boolean pending() {
             return "PENDING_REVIEW".equals(state);
         }
+
+        /** More possible duplicates than the few shown. */
+        public boolean hasMoreDuplicates() {
+            return moreDuplicates || duplicateCount > duplicates.size();
+        }
     }
 
+    /**
+     * One page: {@code total} is exact unless {@code totalCapped} (then "more than"); {@code next}
+     * and {@code previous} are keyset cursors, null at either end.
+     */
     @TemplateData
-    public record Page(List<Row> rows, long total, int page, int pages) {
+    public record Page(List<Row> rows, long total, boolean totalCapped, String next, String previous,
+                       String nextQuery, String previousQuery, String firstQuery) {
         public boolean hasPrevious() {
-            return page > 1;
+            return previous != null;
         }
 
         public boolean hasNext() {
-            return page < pages;
+            return next != null;
         }
     }
 
@@ -75,6 +104,18 @@ public class VettingQueue {
             and ((s.kind = 'ORGANIZATION' and o.kind = 'ORGANIZATION' and o.name_key = s.name_key)
                  or (s.website_domain is not null and o.website_domain = s.website_domain)
                  or o.email_normalized = s.email_normalized)""";
+
+    /**
+     * "Has a possible duplicate", as three probes that each stop at the first match of one index
+     * (email, organization name, website), instead of one OR that no single index serves.
+     */
+    static final String HAS_DUPLICATE = """
+            (exists (select 1 from signature o where o.letter_id = s.letter_id and o.email_normalized = s.email_normalized
+                        and o.id <> s.id and o.state <> 'WITHDRAWN')
+             or (s.kind = 'ORGANIZATION' and exists (select 1 from signature o where o.letter_id = s.letter_id
+                        and o.name_key = s.name_key and o.kind = 'ORGANIZATION' and o.id <> s.id and o.state <> 'WITHDRAWN'))
+             or (s.website_domain is not null and exists (select 1 from signature o where o.letter_id = s.letter_id
+                        and o.website_domain = s.website_domain and o.id <> s.id and o.state <> 'WITHDRAWN')))""";
 
     private static final String DOMAIN_OF_EMAIL = "split_part(s.email_normalized, '@', 2)";
     private static final String DOMAIN_MATCHES = "(" + DOMAIN_OF_EMAIL + " = s.website_domain or "
@@ -90,7 +131,11 @@ public class VettingQueue {
         return query(letterId, f, null);
     }
 
-    private Page query(long letterId, QueueFilter f, Long onlyId) {
+    /** The WHERE clause of a view of the queue (alias {@code s}) and its parameters. */
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private Where where(long letterId, QueueFilter f, Long onlyId) {
         StringBuilder where = new StringBuilder("s.letter_id = :letter");
         Map<String, Object> params = new HashMap<>();
         params.put("letter", letterId);
@@ -115,13 +160,40 @@ public class VettingQueue {
             params.put("version", f.version());
         }
         if (f.q() != null) {
+            // Each alternative is one column of the trigram index signature_search.
             where.append(" and (s.sort_key like :q escape '\\' or s.email_normalized like :qe escape '\\'"
-                    + " or coalesce(s.website_domain, '') like :qe escape '\\' or lower(coalesce(s.contact_name, '')) like :qe escape '\\')");
+                    + " or s.website_domain like :qe escape '\\' or lower(s.contact_name) like :qe escape '\\')");
             params.put("q", like(NameKeys.searchKey(f.q())));
-            params.put("qe", like(f.q().toLowerCase()));
+            params.put("qe", like(f.q().toLowerCase(Locale.ROOT)));
+        }
+        if (f.duplicatesOf() != null) {
+            // The possible duplicates of one entry: its keys read first, so each alternative is
+            // one of the indexes the hints use (email, organization name, website).
+            @SuppressWarnings("unchecked")
+            List<Tuple> keys = em.createNativeQuery("""
+                            select kind, email_normalized, name_key, website_domain from signature
+                            where id = :id and letter_id = :letter""", Tuple.class)
+                    .setParameter("id", f.duplicatesOf()).setParameter("letter", letterId).getResultList();
+            if (keys.isEmpty()) {
+                where.append(" and false");
+            } else {
+                Tuple k = keys.get(0);
+                where.append(" and s.id <> :dup and s.state <> 'WITHDRAWN' and (s.email_normalized = :dupEmail");
+                params.put("dup", f.duplicatesOf());
+                params.put("dupEmail", k.get("email_normalized", String.class));
+                if ("ORGANIZATION".equals(k.get("kind", String.class))) {
+                    where.append(" or (s.kind = 'ORGANIZATION' and s.name_key = :dupName)");
+                    params.put("dupName", k.get("name_key", String.class));
+                }
+                if (k.get("website_domain", String.class) != null) {
+                    where.append(" or s.website_domain = :dupSite");
+                    params.put("dupSite", k.get("website_domain", String.class));
+                }
+                where.append(")");
+            }
         }
         if ("possible-duplicate".equals(f.flag())) {
-            where.append(" and exists (select 1 from signature o where ").append(SAME_SIGNER).append(")");
+            where.append(" and ").append(HAS_DUPLICATE);
         } else if ("domain-mismatch".equals(f.flag())) {
             where.append(" and s.website_domain is not null and not ").append(DOMAIN_MATCHES);
         } else if ("no-website".equals(f.flag())) {
@@ -131,76 +203,198 @@ public class VettingQueue {
         } else if ("disposable-email".equals(f.flag())) {
             where.append(" and s.disposable_email");
         }
-        long total = ((Number) bind(em.createNativeQuery("select count(*) from signature s where " + where), params)
-                .getSingleResult()).longValue();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(f.page(), pages);
+        return new Where(where.toString(), params);
+    }
+
+    private Page query(long letterId, QueueFilter f, Long onlyId) {
+        Where w = where(letterId, f, onlyId);
+        String where = w.sql();
+        Map<String, Object> params = w.params();
+        // Counted in the page's order, so the planner reads the rows the way it reads the page (a
+        // walk of the queue index for common matches, the trigram index for rare ones) and stops at the cap.
+        long total = ((Number) bind(em.createNativeQuery("select count(*) from (select 1 from signature s where "
+                + where + " order by s.created_at, s.id limit " + (COUNT_CAP + 1) + ") c"), params).getSingleResult()).longValue();
+        boolean capped = total > COUNT_CAP;
+
+        // Keyset: rows after (or before) the cursor in (created_at, id) order, one more than a
+        // page to learn whether there is a next one.
+        boolean backwards = f.before() != null;
+        QueueFilter.Cursor cursor = backwards ? f.before() : f.after();
+        StringBuilder keyset = new StringBuilder(where);
+        if (cursor != null) {
+            keyset.append(backwards ? " and (s.created_at, s.id) < (:cAt, :cId)" : " and (s.created_at, s.id) > (:cAt, :cId)");
+        }
+        Map<String, Object> pageParams = new HashMap<>(params);
+        if (cursor != null) {
+            pageParams.put("cAt", cursor.createdAt().atOffset(ZoneOffset.UTC));
+            pageParams.put("cId", cursor.id());
+        }
+        String direction = backwards ? "desc" : "asc";
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery("""
+        List<Tuple> found = bind(em.createNativeQuery("""
                 select s.id, s.version, s.kind, s.state, s.display_name, s.affiliation, s.website, s.website_domain,
                        s.city, s.region, s.country, s.org_type, s.contact_name, s.contact_title, s.email,
                        s.created_at, s.letter_version, s.source, s.decision_note,
-                       case when s.website_domain is null then null else %s end,
-                       s.bot_signal, s.disposable_email, host(s.client_ip)
+                       case when s.website_domain is null then null else %s end as domain_matches,
+                       s.bot_signal, s.disposable_email, host(s.client_ip) as client_ip
                 from signature s where %s
-                order by s.created_at, s.id offset :offset limit :limit""".formatted(DOMAIN_MATCHES, where)), params)
-                .setParameter("offset", (page - 1) * PAGE_SIZE)
-                .setParameter("limit", PAGE_SIZE)
+                order by s.created_at %s, s.id %s limit :limit""".formatted(DOMAIN_MATCHES, keyset, direction, direction),
+                Tuple.class), pageParams)
+                .setParameter("limit", PAGE_SIZE + 1)
                 .getResultList();
-        Map<Long, List<DuplicateRef>> duplicates = duplicatesOf(rows.stream().map(r -> ((Number) r[0]).longValue()).toList());
-        List<Row> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            long id = ((Number) r[0]).longValue();
-            String email = (String) r[14];
-            String place = Stream.of((String) r[8], (String) r[9], Countries.name((String) r[10]))
-                    .filter(Objects::nonNull).collect(Collectors.joining(", "));
-            String orgType = r[11] == null ? null : OrgType.parse((String) r[11]).map(t -> t.label).orElse((String) r[11]);
-            out.add(new Row(id, ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    (String) r[6], (String) r[7], place, orgType, (String) r[12], (String) r[13], email,
-                    email == null ? null : email.substring(email.lastIndexOf('@') + 1).toLowerCase(), (Boolean) r[19],
-                    dates.dateTime(toInstant(r[15])), ((Number) r[16]).intValue(), (String) r[17], (String) r[18],
-                    duplicates.getOrDefault(id, List.of()), (String) r[20], Boolean.TRUE.equals(r[21]), (String) r[22]));
+        List<Tuple> rows = new ArrayList<>(found.subList(0, Math.min(PAGE_SIZE, found.size())));
+        boolean more = found.size() > PAGE_SIZE;
+        if (backwards) {
+            Collections.reverse(rows);
         }
-        return new Page(out, total, page, pages);
+        Map<Long, Duplicates> duplicates = duplicatesOf(rows.stream().map(r -> longOf(r, "id")).toList());
+        List<Row> out = new ArrayList<>();
+        List<QueueFilter.Cursor> positions = new ArrayList<>();
+        for (Tuple r : rows) {
+            long id = longOf(r, "id");
+            String email = r.get("email", String.class);
+            String place = Stream.of(r.get("city", String.class), r.get("region", String.class),
+                            Countries.name(r.get("country", String.class)))
+                    .filter(Objects::nonNull).collect(Collectors.joining(", "));
+            String rawType = r.get("org_type", String.class);
+            String orgType = rawType == null ? null : OrgType.parse(rawType).map(t -> t.label).orElse(rawType);
+            Instant createdAt = toInstant(r.get("created_at"));
+            positions.add(new QueueFilter.Cursor(createdAt, id));
+            Duplicates d = duplicates.getOrDefault(id, Duplicates.NONE);
+            out.add(new Row(id, longOf(r, "version"), r.get("kind", String.class), r.get("state", String.class),
+                    r.get("display_name", String.class), r.get("affiliation", String.class), r.get("website", String.class),
+                    r.get("website_domain", String.class), place, orgType, r.get("contact_name", String.class),
+                    r.get("contact_title", String.class), email,
+                    email == null ? null : email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT),
+                    r.get("domain_matches", Boolean.class), dates.dateTime(createdAt),
+                    ((Number) r.get("letter_version")).intValue(), r.get("source", String.class),
+                    r.get("decision_note", String.class), d.closest(), d.count(), d.atLeast(),
+                    r.get("bot_signal", String.class), Boolean.TRUE.equals(r.get("disposable_email")),
+                    r.get("client_ip", String.class)));
+        }
+        String next = null;
+        String previous = null;
+        if (!positions.isEmpty()) {
+            QueueFilter.Cursor first = positions.get(0);
+            QueueFilter.Cursor last = positions.get(positions.size() - 1);
+            next = (backwards || more) ? last.toString() : null;
+            previous = backwards ? (more ? first.toString() : null) : (cursor != null ? first.toString() : null);
+        } else if (cursor != null) {
+            // Past either end (the rows moved on): offer the way back.
+            previous = backwards ? null : cursor.toString();
+        }
+        return new Page(out, Math.min(total, COUNT_CAP), capped, next, previous,
+                next == null ? null : f.afterRow(QueueFilter.Cursor.parse(next)).query(),
+                previous == null ? null : f.beforeRow(QueueFilter.Cursor.parse(previous)).query(),
+                f.fromStart().query());
+    }
+
+    /**
+     * The positions of up to {@code limit} entries of this view after {@code after} (null: from the
+     * start), received up to {@code asOf}, in queue order: what a bulk action works through.
+     */
+    @SuppressWarnings("unchecked")
+    public List<QueueFilter.Cursor> positions(long letterId, QueueFilter f, QueueFilter.Cursor after, Instant asOf, int limit) {
+        Where w = where(letterId, f, null);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("asOf", asOf.atOffset(ZoneOffset.UTC));
+        String keyset = "";
+        if (after != null) {
+            keyset = " and (s.created_at, s.id) > (:cAt, :cId)";
+            params.put("cAt", after.createdAt().atOffset(ZoneOffset.UTC));
+            params.put("cId", after.id());
+        }
+        List<Tuple> rows = bind(em.createNativeQuery("select s.id, s.created_at from signature s where " + w.sql()
+                + " and s.created_at <= :asOf" + keyset + " order by s.created_at, s.id limit :limit", Tuple.class), params)
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new QueueFilter.Cursor(toInstant(r.get("created_at")), longOf(r, "id"))).toList();
+    }
+
+    /** How many entries this view holds, received up to {@code asOf}: exact (for a bulk action's progress). */
+    public long count(long letterId, QueueFilter f, Instant asOf) {
+        Where w = where(letterId, f, null);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("asOf", asOf.atOffset(ZoneOffset.UTC));
+        return ((Number) bind(em.createNativeQuery("select count(*) from signature s where " + w.sql()
+                + " and s.created_at <= :asOf"), params).getSingleResult()).longValue();
     }
 
     /** One entry, exactly as the queue shows it. */
     public Row row(long letterId, long signatureId) {
-        return query(letterId, QueueFilter.of("ALL", null, null, null, null, null, 1), signatureId).rows().stream()
+        return query(letterId, QueueFilter.of("ALL", null, null, null, null, null), signatureId).rows().stream()
                 .findFirst().orElseThrow(jakarta.ws.rs.NotFoundException::new);
     }
 
-    /** Possible duplicates of each given entry, with why each one matched. */
+    /**
+     * An entry's possible duplicates: how many ({@code atLeast} when one reason reached
+     * {@link #DUPLICATE_CAP}) and the closest few (most reasons first, then oldest).
+     */
+    public record Duplicates(int count, boolean atLeast, List<DuplicateRef> closest) {
+        static final Duplicates NONE = new Duplicates(0, false, List.of());
+    }
+
+    /**
+     * Possible duplicates of each given entry, with why each one matched. Each reason is one
+     * index probe that stops after {@link #DUPLICATE_CAP} + 1 rows, so a hundred thousand chapters
+     * sharing a website cost the same as two.
+     */
     @SuppressWarnings("unchecked")
-    public Map<Long, List<DuplicateRef>> duplicatesOf(List<Long> ids) {
+    public Map<Long, Duplicates> duplicatesOf(List<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = em.createNativeQuery("""
-                        select s.id, o.id, o.display_name, o.state,
-                               (s.kind = 'ORGANIZATION' and o.kind = 'ORGANIZATION' and o.name_key = s.name_key),
-                               (s.website_domain is not null and o.website_domain = s.website_domain),
-                               (o.email_normalized = s.email_normalized)
-                        from signature s join signature o on %s
-                        where s.id in (:ids)
-                        order by s.id, o.created_at, o.id""".formatted(SAME_SIGNER))
+        List<Tuple> rows = em.createNativeQuery("""
+                        select s.id as of_id, o.id, o.display_name, o.state, o.created_at,
+                               (s.kind = 'ORGANIZATION' and o.kind = 'ORGANIZATION' and o.name_key = s.name_key) as same_name,
+                               (s.website_domain is not null and o.website_domain = s.website_domain) as same_website,
+                               (o.email_normalized = s.email_normalized) as same_email
+                        from signature s
+                        cross join lateral (
+                            (select m.id from signature m where m.letter_id = s.letter_id
+                                and m.email_normalized = s.email_normalized and m.id <> s.id and m.state <> 'WITHDRAWN' limit :cap)
+                            union
+                            (select m.id from signature m where s.kind = 'ORGANIZATION' and m.letter_id = s.letter_id
+                                and m.name_key = s.name_key and m.kind = 'ORGANIZATION' and m.id <> s.id and m.state <> 'WITHDRAWN'
+                                limit :cap)
+                            union
+                            (select m.id from signature m where s.website_domain is not null and m.letter_id = s.letter_id
+                                and m.website_domain = s.website_domain and m.id <> s.id and m.state <> 'WITHDRAWN' limit :cap)
+                        ) c
+                        join signature o on o.id = c.id
+                        where s.id in (:ids)""", Tuple.class)
                 .setParameter("ids", ids)
+                .setParameter("cap", DUPLICATE_CAP + 1)
                 .getResultList();
-        Map<Long, List<DuplicateRef>> out = new HashMap<>();
-        for (Object[] r : rows) {
+        record Match(DuplicateRef ref, Instant createdAt) {
+        }
+        Map<Long, List<Match>> byEntry = new HashMap<>();
+        for (Tuple r : rows) {
             List<String> reasons = new ArrayList<>();
-            if (Boolean.TRUE.equals(r[4])) {
+            if (Boolean.TRUE.equals(r.get("same_name"))) {
                 reasons.add("same name");
             }
-            if (Boolean.TRUE.equals(r[5])) {
+            if (Boolean.TRUE.equals(r.get("same_website"))) {
                 reasons.add("same website");
             }
-            if (Boolean.TRUE.equals(r[6])) {
+            if (Boolean.TRUE.equals(r.get("same_email"))) {
                 reasons.add("same email");
             }
-            out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-                    .add(new DuplicateRef(((Number) r[1]).longValue(), (String) r[2], (String) r[3], reasons));
+            byEntry.computeIfAbsent(longOf(r, "of_id"), k -> new ArrayList<>()).add(new Match(
+                    new DuplicateRef(longOf(r, "id"), r.get("display_name", String.class), r.get("state", String.class), reasons),
+                    toInstant(r.get("created_at"))));
         }
+        Map<Long, Duplicates> out = new HashMap<>();
+        byEntry.forEach((id, matches) -> {
+            boolean atLeast = Stream.of("same name", "same website", "same email").anyMatch(reason ->
+                    matches.stream().filter(m -> m.ref().reasons().contains(reason)).count() > DUPLICATE_CAP);
+            List<DuplicateRef> closest = matches.stream()
+                    .sorted(Comparator.<Match>comparingInt(m -> -m.ref().reasons().size())
+                            .thenComparing(m -> !m.ref().reasons().contains("same email"))
+                            .thenComparing(Match::createdAt)
+                            .thenComparingLong(m -> m.ref().id()))
+                    .limit(DUPLICATE_HINTS).map(Match::ref).toList();
+            out.put(id, new Duplicates(matches.size(), atLeast, closest));
+        });
         return out;
     }
 
@@ -211,6 +405,10 @@ public class VettingQueue {
 
     private static String like(String q) {
         return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static long longOf(Tuple t, String column) {
+        return ((Number) t.get(column)).longValue();
     }
 
     private static Instant toInstant(Object o) {

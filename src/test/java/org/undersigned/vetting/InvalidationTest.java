@@ -75,8 +75,8 @@ class InvalidationTest {
     }
 
     @Test
-    void aFloodLargerThanOneStatementsParameterLimitIsHandled() {
-        // 33,000 entries: more than the 32,767 bind parameters PostgreSQL takes in one statement.
+    void aLargeFloodIsInvalidatedAndRestoredByABackgroundJob() {
+        // 33,000 entries: the request does the first thousand, a durable job the rest, with progress.
         Letter letter = data.open(LetterOptions.organizationsOnly());
         String range = "198.18." + NEXT.getAndIncrement() + ".0/24";
         data.execute("""
@@ -89,9 +89,26 @@ class InvalidationTest {
         String base = "/api/admin/letters/" + letter.id + "/invalidations";
         int id = admins.api(Role.VETTER).body(Map.of("clientRange", range, "reason", "bot flood")).post(base)
                 .then().statusCode(201).body("count", equalTo(33000)).extract().path("id");
-        assertEquals(33000, data.countRows("signature", "letter_id = ?1 and state = 'INVALIDATED'", letter.id));
-        admins.api(Role.VETTER).post(base + "/" + id + "/reversal").then().statusCode(200).body("restored", equalTo(33000));
-        assertEquals(33000, data.countRows("signature", "letter_id = ?1 and state = 'PENDING_REVIEW'", letter.id));
+        assertEquals(1000, data.countRows("signature", "letter_id = ?1 and state = 'INVALIDATED'", letter.id),
+                "the first chunk in the request");
+        awaitCount(letter.id, "INVALIDATED", 33000);
+        admins.api(Role.VETTER).post(base + "/" + id + "/reversal").then().statusCode(200).body("restored", equalTo(1000));
+        awaitCount(letter.id, "PENDING_REVIEW", 33000);
+        assertEquals(2, data.countRows("background_job", "letter_id = ?1 and state = 'SUCCEEDED'", letter.id));
+    }
+
+    private void awaitCount(long letterId, String state, long expected) {
+        Instant until = Instant.now().plusSeconds(120);
+        while (data.countRows("signature", "letter_id = ?1 and state = ?2", letterId, state) != expected) {
+            if (Instant.now().isAfter(until)) {
+                assertEquals(expected, data.countRows("signature", "letter_id = ?1 and state = ?2", letterId, state));
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test

@@ -209,6 +209,33 @@ class VettingTest {
         admins.api(Role.ADMIN).get("/api/admin/letters/" + letter.id + "/signatures").then().statusCode(200);
     }
 
+    @Test
+    void approvingEveryMatchingEntryRunsAsABackgroundJobWithProgress() throws InterruptedException {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        String a = signConfirmed(letter, "Bulk Alpha Tenants", TestData.uniqueEmail("ba"), "alpha.example");
+        String b = signConfirmed(letter, "Bulk Beta Tenants", TestData.uniqueEmail("bb"), "beta.example");
+        String other = signConfirmed(letter, "Someone Else", TestData.uniqueEmail("se"), "else.example");
+        int job = admins.api(Role.VETTER).body(Map.of("q", "tenants")).post("/api/admin/letters/" + letter.id + "/signatures/approve-matching")
+                .then().statusCode(202).body("total", equalTo(2)).extract().path("job");
+        java.time.Instant until = java.time.Instant.now().plusSeconds(30);
+        String state;
+        do {
+            Thread.sleep(200);
+            state = admins.api(Role.VETTER).get("/api/admin/letters/" + letter.id + "/signatures/jobs/" + job)
+                    .then().statusCode(200).extract().path("state");
+        } while (!"SUCCEEDED".equals(state) && java.time.Instant.now().isBefore(until));
+        assertEquals("SUCCEEDED", state);
+        admins.api(Role.VETTER).get("/api/admin/letters/" + letter.id + "/signatures/jobs/" + job)
+                .then().body("done", equalTo(2)).body("total", equalTo(2));
+        assertEquals(SignatureState.APPROVED, data.only(a).state());
+        assertEquals(SignatureState.APPROVED, data.only(b).state());
+        assertEquals(SignatureState.PENDING_REVIEW, data.only(other).state(), "not matching the filter");
+        assertTrue(Mails.last(data.emailsTo(a)).subject.startsWith("Your signature is on the letter"));
+        admins.session(Role.VETTER).browser().get("/admin/letters/" + letter.id + "/queue")
+                .then().statusCode(200).body(containsString("Background job #" + job))
+                .body(containsString("entries matching this filter"));
+    }
+
     private String signConfirmed(Letter letter, String org, String email, String website) {
         Map<String, String> form = SignOnForms.organization(org, email);
         form.put("website", website);
