@@ -58,7 +58,7 @@ public class VettingQueue {
                       String contactTitle, String email, String emailDomain, Boolean domainMatches, String signedAt,
                       int letterVersion, String source, String decisionNote, List<DuplicateRef> duplicates,
                       int duplicateCount, boolean moreDuplicates, String botSignal, boolean disposableEmail,
-                      String clientIp) {
+                      String clientIp, boolean emailBounced) {
         /** Why the form post looked automated, in words. */
         public String botLabel() {
             return botSignal == null ? null : switch (botSignal) {
@@ -236,7 +236,8 @@ public class VettingQueue {
                        s.city, s.region, s.country, s.org_type, s.contact_name, s.contact_title, s.email,
                        s.created_at, s.letter_version, s.source, s.decision_note,
                        case when s.website_domain is null then null else %s end as domain_matches,
-                       s.bot_signal, s.disposable_email, host(s.client_ip) as client_ip
+                       s.bot_signal, s.disposable_email, host(s.client_ip) as client_ip,
+                       s.email_bounced_at is not null as email_bounced
                 from signature s where %s
                 order by s.created_at %s, s.id %s limit :limit""".formatted(DOMAIN_MATCHES, keyset, direction, direction),
                 Tuple.class), pageParams)
@@ -270,7 +271,7 @@ public class VettingQueue {
                     ((Number) r.get("letter_version")).intValue(), r.get("source", String.class),
                     r.get("decision_note", String.class), d.closest(), d.count(), d.atLeast(),
                     r.get("bot_signal", String.class), Boolean.TRUE.equals(r.get("disposable_email")),
-                    r.get("client_ip", String.class)));
+                    r.get("client_ip", String.class), Boolean.TRUE.equals(r.get("email_bounced"))));
         }
         String next = null;
         String previous = null;

@@ -116,6 +116,10 @@ class MailRefusalTest {
         assertTrue(row.smtpReply.startsWith("5"), row.smtpReply);
         assertNull(row.bodyText, "the body (a live link) is gone");
         assertNotNull(data.only(email).emailBouncedAt().orElse(null), "the signature shows the bounce");
+        admins.api(Role.ADMIN).queryParam("state", "UNCONFIRMED").get("/api/admin/letters/" + letter.id + "/signatures")
+                .then().statusCode(200).body("rows.find { it.email == '" + email + "' }.emailBounced", equalTo(true));
+        admins.session(Role.ADMIN).browser().queryParam("state", "UNCONFIRMED").get("/admin/letters/" + letter.id + "/queue")
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("email bounced"));
 
         data.execute("update outbox_email set next_attempt_at = now() - interval '1 hour' where id = ?1", row.id);
         background.sendDueMail();
