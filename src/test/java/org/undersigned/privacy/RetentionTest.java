@@ -44,7 +44,7 @@ class RetentionTest {
         data.deliver(recent.id, "Mr. Jassy");
         data.execute("update signature set created_at = now() - interval '40 days' where email = ?1", kept);
         long mailId = data.emailsTo(kept).get(0).id;
-        data.execute("update outbox_email set sent_at = now() - interval '39 days', created_at = now() - interval '40 days' where id = ?1", mailId);
+        data.execute("update outbox_email set state = 'SENT', sent_at = now() - interval '39 days', created_at = now() - interval '40 days' where id = ?1", mailId);
         int recentMails = data.emailsTo(kept).size() - 1;
 
         retention.run(Instant.now());
