@@ -1,7 +1,6 @@
 package org.undersigned.letter;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -44,10 +43,7 @@ class DeliveryByEmailTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(RealSmtp.PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        background.sendDueMail();
-        smtp.reset();
+        smtp = background.freshSmtpServer(RealSmtp.PORT);
     }
 
     @AfterEach

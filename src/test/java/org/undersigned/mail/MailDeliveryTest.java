@@ -1,7 +1,6 @@
 package org.undersigned.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -38,10 +37,7 @@ class MailDeliveryTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(RealSmtp.PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        background.sendDueMail(); // whatever earlier tests left
-        smtp.reset();
+        smtp = background.freshSmtpServer(RealSmtp.PORT);
     }
 
     @AfterEach

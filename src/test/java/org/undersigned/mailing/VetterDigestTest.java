@@ -1,7 +1,6 @@
 package org.undersigned.mailing;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -44,10 +43,7 @@ class VetterDigestTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(RealSmtp.PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        background.sendDueMail();
-        smtp.reset();
+        smtp = background.freshSmtpServer(RealSmtp.PORT);
     }
 
     @AfterEach

@@ -23,6 +23,19 @@ public class Background {
         return sender.drain();
     }
 
+    /**
+     * A real SMTP server (GreenMail) on {@code port}, started after whatever earlier tests left
+     * in the outbox has been sent, and emptied, so a test sees only its own mail.
+     */
+    public com.icegreen.greenmail.util.GreenMail freshSmtpServer(int port) {
+        var smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "localhost", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        sendDueMail();
+        smtp.reset();
+        return smtp;
+    }
+
     /** Runs every claimable job to its end. */
     public void runJobs() {
         Optional<Long> job;
