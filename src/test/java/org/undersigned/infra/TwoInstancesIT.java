@@ -1,5 +1,6 @@
 package org.undersigned.infra;
 
+import org.undersigned.support.TestPorts;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.RestAssured;
@@ -45,9 +46,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TwoInstancesIT {
 
-    static final int PORT_A = 8091;
-    static final int PORT_B = 8092;
-    static final int SMTP_PORT = 3927;
+    /** The suite's database, or the one a side-by-side checkout chose (as the test profile reads it). */
+    static final String TEST_DB = env("_TEST_UNDERSIGNED_DB_NAME", "undersigned_test");
+    static final int PORT_A = TestPorts.port(8091);
+    static final int PORT_B = TestPorts.port(8092);
+    static final int SMTP_PORT = TestPorts.port(3927);
     static final String ADMIN = "cluster-admin@admins.example";
     static final String ADMIN_PASSWORD = "cluster admin password";
 
@@ -176,7 +179,7 @@ class TwoInstancesIT {
                 "-Dquarkus.http.port=" + port,
                 "-Dundersigned.db.host=" + env("UNDERSIGNED_DB_HOST", "localhost"),
                 "-Dundersigned.db.port=" + env("UNDERSIGNED_DB_PORT", "5432"),
-                "-Dundersigned.db.name=undersigned_test",
+                "-Dundersigned.db.name=" + TEST_DB,
                 // Production has no development defaults: a local run of the packaged app names its
                 // database account and sender, and accepts the two unsafe values it needs on purpose.
                 "-Dquarkus.datasource.username=undersigned", "-Dquarkus.datasource.password=undersigned",
@@ -260,7 +263,7 @@ class TwoInstancesIT {
 
     private static Connection database() throws Exception {
         return DriverManager.getConnection("jdbc:postgresql://" + env("UNDERSIGNED_DB_HOST", "localhost") + ":"
-                + env("UNDERSIGNED_DB_PORT", "5432") + "/undersigned_test", "undersigned", "undersigned");
+                + env("UNDERSIGNED_DB_PORT", "5432") + "/" + TEST_DB, "undersigned", "undersigned");
     }
 
     private static long count(Connection db, String sql) throws Exception {

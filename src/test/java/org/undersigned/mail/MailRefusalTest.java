@@ -1,5 +1,6 @@
 package org.undersigned.mail;
 
+import org.undersigned.support.TestPorts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(MailRefusalTest.SinkSmtp.class)
 class MailRefusalTest {
 
-    static final int PORT = 3932;
+    static final int PORT = TestPorts.port(3932);
 
     public static class SinkSmtp implements QuarkusTestProfile {
         @Override

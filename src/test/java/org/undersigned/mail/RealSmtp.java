@@ -1,5 +1,6 @@
 package org.undersigned.mail;
 
+import org.undersigned.support.TestPorts;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.security.KeyPairGenerator;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public class RealSmtp implements QuarkusTestProfile {
 
-    public static final int PORT = 3931;
+    public static final int PORT = TestPorts.port(3931);
     public static final String DKIM_DOMAIN = "undersigned.test";
 
     @Override

@@ -1,5 +1,6 @@
 package org.undersigned.mail;
 
+import org.undersigned.support.TestPorts;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(SmtpOutageTest.RealSmtp.class)
 class SmtpOutageTest {
 
-    static final int SMTP_PORT = 3925;
+    static final int SMTP_PORT = TestPorts.port(3925);
 
     public static class RealSmtp implements QuarkusTestProfile {
         @Override
