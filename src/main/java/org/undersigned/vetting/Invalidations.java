@@ -209,7 +209,7 @@ public class Invalidations {
             if (s.state() != SignatureState.INVALIDATED) {
                 continue; // withdrawn by its signer meanwhile, or already put back
             }
-            s.restoreAfterInvalidation(previous.get(s.id), now);
+            s.restoreAfterInvalidation(previous.get(s.id()), now);
             publicChanged |= s.state() == SignatureState.APPROVED;
             restored++;
         }
