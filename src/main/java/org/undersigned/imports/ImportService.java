@@ -288,20 +288,22 @@ public class ImportService {
     /** Valid rows that share a name, website domain or mailbox with an entry already on the letter. */
     private int countLookalikes(long letterId, List<Candidate> valid) {
         @SuppressWarnings("unchecked")
-        List<Object[]> existing = em.createNativeQuery(
-                        "select name_key, website_domain, email_normalized from signature where letter_id = ?1 and state <> 'WITHDRAWN'")
+        List<jakarta.persistence.Tuple> existing = em.createNativeQuery(
+                        "select name_key, website_domain, email_normalized from signature where letter_id = ?1 and state <> 'WITHDRAWN'",
+                        jakarta.persistence.Tuple.class)
                 .setParameter(1, letterId).getResultList();
         Set<String> names = new HashSet<>();
         Set<String> domains = new HashSet<>();
         Set<String> emails = new HashSet<>();
-        for (Object[] r : existing) {
-            if (r[0] != null && !((String) r[0]).isEmpty()) {
-                names.add((String) r[0]);
+        for (jakarta.persistence.Tuple r : existing) {
+            String nameKey = org.undersigned.infra.Sql.string(r, "name_key");
+            if (nameKey != null && !nameKey.isEmpty()) {
+                names.add(nameKey);
             }
-            if (r[1] != null) {
-                domains.add((String) r[1]);
+            if (org.undersigned.infra.Sql.string(r, "website_domain") != null) {
+                domains.add(org.undersigned.infra.Sql.string(r, "website_domain"));
             }
-            emails.add((String) r[2]);
+            emails.add(org.undersigned.infra.Sql.string(r, "email_normalized"));
         }
         int count = 0;
         for (Candidate c : valid) {
