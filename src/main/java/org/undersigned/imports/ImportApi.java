@@ -34,8 +34,8 @@ public class ImportApi {
                             int rowsValid, int rowsDone, String message, List<String> headers,
                             Map<ImportField, Integer> mapping) {
         static ImportDto of(SignatureImport i, List<String> headers) {
-            return new ImportDto(i.id, i.letterId, i.version, i.status.name(), i.filename, i.rowsTotal, i.rowsValid,
-                    i.rowsDone, i.message, headers, ImportService.mappingOf(i.mapping));
+            return new ImportDto(i.id(), i.letterId(), i.version(), i.status().name(), i.filename(), i.rowsTotal(),
+                    i.rowsValid(), i.rowsDone(), i.message(), headers, i.mapping().columns());
         }
     }
 
@@ -56,17 +56,17 @@ public class ImportApi {
     @Operation(summary = "An import's status and progress")
     public ImportDto get(@RestPath long iid) {
         SignatureImport i = imports.require(current.get(), iid);
-        return ImportDto.of(i, imports.parsed(i).headers());
+        return ImportDto.of(i, imports.file(i).headers());
     }
 
     @POST
     @Path("{iid}/check")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validate every row under a mapping (field → column index); writes no signature")
-    public ImportService.Report check(@RestPath long iid, Check body) {
+    public ImportReport check(@RestPath long iid, Check body) {
         Map<ImportField, Integer> mapping = body == null || body.mapping() == null
                 ? new EnumMap<>(ImportField.class) : new EnumMap<>(body.mapping());
-        return imports.check(current.get(), iid, mapping);
+        return imports.check(current.get(), iid, new ColumnMapping(mapping));
     }
 
     @POST
@@ -99,8 +99,8 @@ public class ImportApi {
         @Operation(summary = "Upload a CSV; the answer carries its headers and the guessed mapping")
         public Response upload(@RestPath long id, byte[] csv) {
             SignatureImport i = imports.upload(current.get(), id, "api-upload.csv", csv);
-            return Response.created(URI.create("/api/admin/imports/" + i.id))
-                    .entity(ImportDto.of(i, imports.parsed(i).headers())).build();
+            return Response.created(URI.create("/api/admin/imports/" + i.id()))
+                    .entity(ImportDto.of(i, imports.file(i).headers())).build();
         }
     }
 }

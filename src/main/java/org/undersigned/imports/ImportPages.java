@@ -58,7 +58,7 @@ public class ImportPages {
         static native TemplateInstance upload(AdminView admin, LetterRef letter, FormErrors errors);
 
         static native TemplateInstance mapping(AdminView admin, LetterRef letter, ImportView imp,
-                                               ImportService.Report report, FormErrors errors);
+                                               ImportReport report, FormErrors errors);
     }
 
     @Inject
@@ -81,7 +81,7 @@ public class ImportPages {
         try {
             byte[] bytes = file == null ? null : Files.readAllBytes(file.uploadedFile());
             SignatureImport imp = imports.upload(current.get(), id, file == null ? null : file.fileName(), bytes);
-            return Response.seeOther(URI.create("/admin/imports/" + imp.id)).build();
+            return Response.seeOther(URI.create("/admin/imports/" + imp.id())).build();
         } catch (InvalidInputException e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.upload(current.view(), ref(letter), e.errors()).render()).build();
@@ -109,7 +109,7 @@ public class ImportPages {
             }
         }
         try {
-            ImportService.Report report = imports.check(current.get(), iid, mapping);
+            ImportReport report = imports.check(current.get(), iid, new ColumnMapping(mapping));
             return page(200, imports.require(current.get(), iid), report, FormErrors.none());
         } catch (InvalidInputException e) {
             return page(400, imports.require(current.get(), iid), null, e.errors());
@@ -124,21 +124,21 @@ public class ImportPages {
         return Response.seeOther(URI.create("/admin/imports/" + iid)).build();
     }
 
-    private Response page(int status, SignatureImport imp, ImportService.Report report, FormErrors errors) {
-        Letter letter = LetterService.require(imp.letterId);
-        ImportService.Parsed parsed = imports.parsed(imp);
-        Map<ImportField, Integer> mapping = ImportService.mappingOf(imp.mapping);
+    private Response page(int status, SignatureImport imp, ImportReport report, FormErrors errors) {
+        Letter letter = LetterService.require(imp.letterId());
+        CsvFile file = imports.file(imp);
+        ColumnMapping mapping = imp.mapping();
         List<FieldChoice> fields = new ArrayList<>();
         for (ImportField f : ImportField.values()) {
-            fields.add(new FieldChoice(f.name(), f.label, mapping.get(f)));
+            fields.add(new FieldChoice(f.name(), f.label, mapping.columnOf(f)));
         }
-        int percent = imp.rowsValid == 0 ? 0 : Math.min(100, imp.rowsDone * 100 / imp.rowsValid);
-        ImportView view = new ImportView(imp.id, imp.version, imp.filename, imp.status.name(), imp.rowsTotal,
-                imp.rowsValid, imp.rowsDone, percent, imp.message, parsed.headers(),
-                parsed.rows().stream().limit(5).toList(), fields);
+        int percent = imp.rowsValid() == 0 ? 0 : Math.min(100, imp.rowsDone() * 100 / imp.rowsValid());
+        ImportView view = new ImportView(imp.id(), imp.version(), imp.filename(), imp.status().name(), imp.rowsTotal(),
+                imp.rowsValid(), imp.rowsDone(), percent, imp.message(), file.headers(),
+                file.rows().stream().limit(5).toList(), fields);
         Response.ResponseBuilder r = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.mapping(current.view(), ref(letter), view, report, errors).render());
-        if (imp.status == SignatureImport.Status.RUNNING) {
+        if (imp.status() == ImportStatus.RUNNING) {
             // Progress without JavaScript: the browser reloads the page every two seconds.
             r.header("Refresh", "2");
         }

@@ -114,10 +114,21 @@ public class Retention {
                 .setParameter(1, utc(now.minus(config.sentEmails()))).setParameter(2, config.batchSize()).executeUpdate();
     }
 
+    /**
+     * Every upload goes once it is old enough, whatever its import's status. An import still
+     * RUNNING that long after its last change has no live worker (its job writes progress every
+     * few hundred rows and gives up within hours), so it is failed here (RUNNING → FAILED, as
+     * {@code imports.ImportStatus} allows) instead of keeping the file for ever.
+     */
     private int importUploads(Instant now) {
         return em.createNativeQuery("""
-                        update signature_import set content = null
-                        where content is not null and status <> 'RUNNING' and updated_at < ?1""")
+                        update signature_import set content = null,
+                            rows_done = case when status = 'RUNNING' then 0 else rows_done end,
+                            message = case when status = 'RUNNING'
+                                then 'The import did not finish and nothing was added; its file has been deleted.'
+                                else message end,
+                            status = case when status = 'RUNNING' then 'FAILED' else status end
+                        where content is not null and updated_at < ?1""")
                 .setParameter(1, utc(now.minus(config.importUploads()))).executeUpdate();
     }
 

@@ -27,6 +27,9 @@ class ImportJobTest {
     @Inject
     Admins admins;
 
+    @Inject
+    org.undersigned.privacy.Retention retention;
+
     private long checkedImport(Letter letter, int rows) {
         StringBuilder csv = new StringBuilder("email,organization\n");
         for (int i = 0; i < rows; i++) {
@@ -80,6 +83,21 @@ class ImportJobTest {
         long id = checkedImport(letter, 5);
         leaveAsIfTheWorkerDied(letter, id, 2); // its attempts are used up
         assertEquals("FAILED", awaitStatus(id, "DONE", "FAILED"));
+        assertEquals(0, data.countRows("signature", "letter_id = ?1", letter.id));
+    }
+
+    @Test
+    void theRetentionJobDeletesEveryOldUploadAndFailsAnImportLeftRunning() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        long stuck = checkedImport(letter, 3);
+        long checked = checkedImport(letter, 3);
+        // RUNNING without any job, as an import started before imports were durable jobs was left.
+        data.execute("update signature_import set status = 'RUNNING' where id = ?1", stuck);
+        data.execute("update signature_import set updated_at = now() - interval '8 days' where id in (?1, ?2)", stuck, checked);
+        retention.run(java.time.Instant.now());
+        assertEquals(0, data.countRows("signature_import", "id in (?1, ?2) and content is not null", stuck, checked));
+        assertEquals("FAILED", admins.api(Role.ADMIN).get("/api/admin/imports/" + stuck).then().extract().path("status"));
+        assertEquals("CHECKED", admins.api(Role.ADMIN).get("/api/admin/imports/" + checked).then().extract().path("status"));
         assertEquals(0, data.countRows("signature", "letter_id = ?1", letter.id));
     }
 }
