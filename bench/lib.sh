@@ -58,7 +58,7 @@ build_app() {
     say "reusing the existing build in target/quarkus-app"
   else
     say "building (production profile)"
-    mvn -B -q -DskipTests package
+    mvn -B -q -Pbench -DskipTests package
   fi
   if [ ! -f "$WORK/private.pem" ]; then
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null

@@ -13,8 +13,4 @@ public record Actor(Long accountId, String label) {
     public static Actor account(long id, String email) {
         return new Actor(id, email);
     }
-
-    public boolean isAccount() {
-        return accountId != null;
-    }
 }

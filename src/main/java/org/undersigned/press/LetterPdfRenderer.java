@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 
 /**
@@ -78,7 +77,6 @@ public class LetterPdfRenderer {
 
     private final Map<String, byte[]> fontBytes = new LinkedHashMap<>();
     private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-    private final AtomicLong renders = new AtomicLong();
 
     public LetterPdfRenderer() {
         for (FontFile f : FONTS) {
@@ -125,7 +123,6 @@ public class LetterPdfRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("rendering the letter PDF failed", e);
         }
-        renders.incrementAndGet();
         return out.toByteArray();
     }
 
@@ -140,11 +137,6 @@ public class LetterPdfRenderer {
             chain.add(new PdfText.ChainFont(PDType0Font.load(doc, ttf, true), ttf, ttf.getUnicodeCmapLookup()));
         }
         return chain;
-    }
-
-    /** How many PDFs this instance has rendered: lets tests prove that a burst causes one render. */
-    public long renderCount() {
-        return renders.get();
     }
 
     private static byte[] read(String file) {

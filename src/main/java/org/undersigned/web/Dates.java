@@ -30,11 +30,6 @@ public class Dates {
         return instant == null ? null : DATE_TIME.format(instant.atZone(site.timeZone()));
     }
 
-    /** ISO date for machine-readable {@code <time datetime>} attributes. */
-    public String iso(Instant instant) {
-        return instant == null ? null : instant.atZone(site.timeZone()).toLocalDate().toString();
-    }
-
     public LocalDate today() {
         return LocalDate.now(site.timeZone());
     }

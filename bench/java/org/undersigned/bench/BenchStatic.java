@@ -1,4 +1,4 @@
-package org.undersigned.web;
+package org.undersigned.bench;
 
 import io.quarkus.logging.Log;
 import io.vertx.ext.web.Router;
@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * For the benchmark harness only: serves files from a directory at /bench-static/, through the
  * same HTTP server as the application, so a page and a static file of the same size can be
- * compared in one run. Off unless undersigned.bench.static-dir is set (never in production).
+ * compared in one run. Not part of the application: only a build with the {@code bench} Maven
+ * profile ({@code bench/lib.sh}) compiles it in, and even then it is off unless
+ * undersigned.bench.static-dir is set.
  */
 @ApplicationScoped
 public class BenchStatic {
