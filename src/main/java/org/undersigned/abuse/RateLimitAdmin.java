@@ -1,5 +1,8 @@
 package org.undersigned.abuse;
 
+import org.undersigned.web.Msg;
+import org.undersigned.web.Notice;
+import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -44,7 +47,7 @@ public class RateLimitAdmin {
     @CheckedTemplate(basePath = "abuse")
     static class Templates {
         static native TemplateInstance limits(AdminView admin, List<LimitRow> limits, String editing, FormErrors errors,
-                                              boolean saved);
+                                              Notice notice);
     }
 
     @Inject
@@ -58,7 +61,8 @@ public class RateLimitAdmin {
 
     @GET
     public TemplateInstance page(@RestQuery String saved) {
-        return Templates.limits(current.view(), rows(limiter, config), null, FormErrors.none(), saved != null);
+        return Templates.limits(current.view(), rows(limiter, config), null, FormErrors.none(),
+                saved != null ? Notice.success(Msg::notice_limits_saved) : null);
     }
 
     @POST
@@ -75,8 +79,7 @@ public class RateLimitAdmin {
             }
             return Response.seeOther(URI.create("/admin/abuse/limits?saved=1")).build();
         } catch (InvalidInputException e) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.limits(current.view(), rows(limiter, config), key, e.errors(), false).render()).build();
+            return FormPage.invalid(Templates.limits(current.view(), rows(limiter, config), key, e.errors(), null));
         }
     }
 

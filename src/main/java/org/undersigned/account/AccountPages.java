@@ -1,5 +1,8 @@
 package org.undersigned.account;
 
+import org.undersigned.web.Msg;
+import org.undersigned.web.Notice;
+import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,17 +41,17 @@ public class AccountPages {
 
     @CheckedTemplate(basePath = "account")
     static class Templates {
-        static native TemplateInstance signIn(String email, String next, String message, boolean signedOut, boolean reset);
+        static native TemplateInstance signIn(String email, String next, String message, Notice notice);
 
         static native TemplateInstance invite(String token, String email, String name, FormErrors errors);
 
         static native TemplateInstance accounts(AdminView admin, List<AccountRow> accounts, List<Option> roles,
-                                                FormErrors errors, String invitedEmail);
+                                                FormErrors errors, Notice notice);
 
         static native TemplateInstance sessions(AdminView admin, List<SessionRow> sessions, FormErrors errors,
-                                                boolean passwordChanged);
+                                                Notice notice);
 
-        static native TemplateInstance resetRequest(boolean sent);
+        static native TemplateInstance resetRequest(Notice notice);
 
         static native TemplateInstance reset(String token, String email, FormErrors errors);
     }
@@ -80,7 +83,9 @@ public class AccountPages {
     @GET
     @Path("sign-in")
     public TemplateInstance signInPage(@RestQuery String next, @RestQuery String signedOut, @RestQuery String reset) {
-        return Templates.signIn(null, safeNext(next), null, signedOut != null, reset != null);
+        Notice notice = signedOut != null ? Notice.success(Msg::notice_signed_out)
+                : reset != null ? Notice.success(Msg::notice_password_reset) : null;
+        return Templates.signIn(null, safeNext(next), null, notice);
     }
 
     @POST
@@ -103,7 +108,7 @@ public class AccountPages {
             message = "The email address or password is not right.";
         }
         Response.ResponseBuilder response = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.signIn(email, safeNext(next), message, false, false).render());
+                .entity(Templates.signIn(email, safeNext(next), message, null).render());
         if (result instanceof SignInResult.TryLater later) {
             response.header("Retry-After", Math.max(1, later.retryAfter().toSeconds()));
         }
@@ -154,8 +159,7 @@ public class AccountPages {
         try {
             accounts.changePassword(this.current.get().id(), currentSessionId(), current, password, repeat);
         } catch (InvalidInputException e) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(sessionsView(e.errors(), false).render()).build();
+            return FormPage.invalid(sessionsView(e.errors(), false));
         }
         return Response.seeOther(URI.create("/admin/sessions?changed=1")).build();
     }
@@ -163,7 +167,7 @@ public class AccountPages {
     @GET
     @Path("password-reset")
     public TemplateInstance resetRequestPage() {
-        return Templates.resetRequest(false);
+        return Templates.resetRequest(null);
     }
 
     /** Always the same answer, whether or not the address has an account. */
@@ -173,7 +177,7 @@ public class AccountPages {
     @org.undersigned.abuse.RateLimited(org.undersigned.abuse.RateLimit.LINK_REQUEST)
     public TemplateInstance requestReset(@RestForm String email) {
         accounts.requestPasswordReset(email);
-        return Templates.resetRequest(true);
+        return Templates.resetRequest(Notice.success(Msg::notice_reset_requested));
     }
 
     @GET
@@ -192,8 +196,7 @@ public class AccountPages {
             return Response.seeOther(URI.create("/admin/sign-in?reset=1")).cookie(tokens.expiredCookie()).build();
         } catch (InvalidInputException e) {
             Account a = accounts.pendingReset(token).orElseThrow(NotFoundException::new);
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.reset(token, a.email, e.errors()).render()).build();
+            return FormPage.invalid(Templates.reset(token, a.email, e.errors()));
         }
     }
 
@@ -203,7 +206,7 @@ public class AccountPages {
                 .map(s -> new SessionRow(s.id(), dates.dateTime(s.createdAt()), dates.dateTime(s.expiresAt()),
                         s.userAgent() == null ? "unknown program" : s.userAgent(), s.id().equals(mine)))
                 .toList();
-        return Templates.sessions(current.view(), rows, errors, changed);
+        return Templates.sessions(current.view(), rows, errors, changed ? Notice.success(Msg::notice_password_changed) : null);
     }
 
     private String currentSessionId() {
@@ -227,8 +230,7 @@ public class AccountPages {
                     tokens.issue(a.id, a.email, a.role, request.getHeader("User-Agent")))).build();
         } catch (InvalidInputException e) {
             Account a = accounts.pendingInvite(token).orElseThrow(NotFoundException::new);
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.invite(token, a.email, a.displayName, e.errors()).render()).build();
+            return FormPage.invalid(Templates.invite(token, a.email, a.displayName, e.errors()));
         }
     }
 
@@ -248,8 +250,7 @@ public class AccountPages {
             Account a = accounts.invite(current.actor(), email, name == null ? null : name.strip(), parseRole(role));
             return Response.seeOther(URI.create("/admin/accounts?invited=" + a.email)).build();
         } catch (InvalidInputException e) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(accountsView(e.errors(), null).render()).build();
+            return FormPage.invalid(accountsView(e.errors(), null));
         }
     }
 
@@ -273,7 +274,8 @@ public class AccountPages {
                         a.version, a.id == me))
                 .toList();
         List<Option> roles = Arrays.stream(Role.values()).map(r -> new Option(r.name(), r.label())).toList();
-        return Templates.accounts(current.view(), rows, roles, errors, invited);
+        return Templates.accounts(current.view(), rows, roles, errors,
+                invited == null ? null : Notice.success(Notice.msg().notice_invited(invited)));
     }
 
     static Role parseRole(String role) {

@@ -1,5 +1,6 @@
 package org.undersigned.account;
 
+import org.undersigned.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -130,11 +131,11 @@ public class AccountService {
     public void changePassword(long accountId, String currentSession, String current, String password, String repeated) {
         String hash = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(accountId).passwordHash);
         if (!Passwords.matches(current, hash)) {
-            throw new InvalidInputException(FormErrors.none().add("current", "This is not your current password."));
+            throw new InvalidInputException(FormErrors.none().add("current", FormValidation.message("account.password.current")));
         }
         requireGoodPassword(password, "password");
         if (!password.equals(repeated)) {
-            throw new InvalidInputException(FormErrors.none().add("repeat", "The two passwords are different."));
+            throw new InvalidInputException(FormErrors.none().add("repeat", FormValidation.message("account.password.repeat")));
         }
         String fresh = Passwords.hash(password);
         QuarkusTransaction.requiringNew().run(() -> {
@@ -193,7 +194,7 @@ public class AccountService {
         pendingReset(rawToken).orElseThrow(NotFoundException::new);
         requireGoodPassword(password, "password");
         if (!password.equals(repeated)) {
-            throw new InvalidInputException(FormErrors.none().add("repeat", "The two passwords are different."));
+            throw new InvalidInputException(FormErrors.none().add("repeat", FormValidation.message("account.password.repeat")));
         }
         String fresh = Passwords.hash(password);
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -295,7 +296,7 @@ public class AccountService {
         pendingInvite(rawToken).orElseThrow(NotFoundException::new);
         requireGoodPassword(password, "password");
         if (!password.equals(repeated)) {
-            throw new InvalidInputException(FormErrors.none().add("repeat", "The two passwords are different."));
+            throw new InvalidInputException(FormErrors.none().add("repeat", FormValidation.message("account.password.repeat")));
         }
         String hash = Passwords.hash(password);
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -335,10 +336,10 @@ public class AccountService {
         int min = config.minPasswordLength();
         if (password == null || password.length() < min || password.length() > 200) {
             throw new InvalidInputException(FormErrors.none().add(field,
-                    "Choose a password of at least " + min + " characters (a few unrelated words work well)."));
+                    FormValidation.message("account.password.short", java.util.Map.of("min", min))));
         }
         if (password.isBlank()) {
-            throw new InvalidInputException(FormErrors.none().add(field, "A password cannot be only spaces."));
+            throw new InvalidInputException(FormErrors.none().add(field, FormValidation.message("account.password.blank")));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.undersigned.imports;
 
+import org.undersigned.web.Notice;
+import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,7 +49,7 @@ public class ImportPages {
 
     public record ImportView(long id, long version, String filename, String status, int rowsTotal, int rowsValid,
                              int rowsDone, int percent, String message, List<String> headers,
-                             List<List<String>> preview, List<FieldChoice> fields) {
+                             List<List<String>> preview, List<FieldChoice> fields, Notice notice) {
         public boolean running() {
             return "RUNNING".equals(status);
         }
@@ -83,8 +85,7 @@ public class ImportPages {
             SignatureImport imp = imports.upload(current.get(), id, file == null ? null : file.fileName(), bytes);
             return Response.seeOther(URI.create("/admin/imports/" + imp.id())).build();
         } catch (InvalidInputException e) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.upload(current.view(), ref(letter), e.errors()).render()).build();
+            return FormPage.invalid(Templates.upload(current.view(), ref(letter), e.errors()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,14 +136,23 @@ public class ImportPages {
         int percent = imp.rowsValid() == 0 ? 0 : Math.min(100, imp.rowsDone() * 100 / imp.rowsValid());
         ImportView view = new ImportView(imp.id(), imp.version(), imp.filename(), imp.status().name(), imp.rowsTotal(),
                 imp.rowsValid(), imp.rowsDone(), percent, imp.message(), file.headers(),
-                file.rows().stream().limit(5).toList(), fields);
-        Response.ResponseBuilder r = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.mapping(current.view(), ref(letter), view, report, errors).render());
+                file.rows().stream().limit(5).toList(), fields, outcome(imp));
+        Response page = FormPage.html(status, Templates.mapping(current.view(), ref(letter), view, report, errors));
         if (imp.status() == ImportStatus.RUNNING) {
             // Progress without JavaScript: the browser reloads the page every two seconds.
-            r.header("Refresh", "2");
+            return Response.fromResponse(page).header("Refresh", "2").build();
         }
-        return r.build();
+        return page;
+    }
+
+    /** How a finished import ended, above its page. */
+    private static Notice outcome(SignatureImport imp) {
+        return switch (imp.status()) {
+            case DONE -> Notice.success(Notice.msg().notice_imported(imp.rowsDone())
+                    + (imp.message() == null ? "" : " " + imp.message()));
+            case FAILED -> Notice.error(imp.message());
+            default -> null;
+        };
     }
 
     private static LetterRef ref(Letter l) {

@@ -1,5 +1,8 @@
 package org.undersigned.letter;
 
+import org.undersigned.web.Msg;
+import org.undersigned.web.Notice;
+import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,7 +33,7 @@ public class DeliveryPages {
     @CheckedTemplate(basePath = "letter")
     static class Templates {
         static native TemplateInstance delivery(AdminView admin, LetterDeliveries.DeliveryPage page, FormErrors errors,
-                                                String notice);
+                                                Notice notice);
     }
 
     @Inject
@@ -42,7 +45,9 @@ public class DeliveryPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@RestPath long id, @RestQuery String notice) {
-        return Templates.delivery(current.view(), deliveries.page(id), FormErrors.none(), notice);
+        Notice shown = "saved".equals(notice) ? Notice.success(Msg::notice_addresses_saved)
+                : "sent".equals(notice) ? Notice.success(Msg::notice_delivery_sent) : null;
+        return Templates.delivery(current.view(), deliveries.page(id), FormErrors.none(), shown);
     }
 
     @POST
@@ -53,8 +58,7 @@ public class DeliveryPages {
         try {
             deliveries.saveAddresses(current.actor(), id, addresseeEmails);
         } catch (InvalidInputException e) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.delivery(current.view(), deliveries.page(id), e.errors(), null).render()).build();
+            return FormPage.invalid(Templates.delivery(current.view(), deliveries.page(id), e.errors(), null));
         }
         return Response.seeOther(URI.create("/admin/letters/" + id + "/delivery?notice=saved")).build();
     }

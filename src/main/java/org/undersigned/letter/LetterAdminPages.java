@@ -1,5 +1,8 @@
 package org.undersigned.letter;
 
+import org.undersigned.web.Msg;
+import org.undersigned.web.Notice;
+import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -78,7 +81,7 @@ public class LetterAdminPages {
 
         static native TemplateInstance editor(AdminView admin, LetterAdminViews.Editor editor);
 
-        static native TemplateInstance overview(AdminView admin, LetterAdminViews.Overview letter, String notice);
+        static native TemplateInstance overview(AdminView admin, LetterAdminViews.Overview letter, Notice notice);
 
         static native TemplateInstance updates(AdminView admin, LetterAdminViews.Overview letter,
                                                List<LetterAdminViews.UpdateRow> updates, FormErrors errors,
@@ -141,7 +144,7 @@ public class LetterAdminPages {
     @GET
     @Path("letters/{id}")
     public TemplateInstance overview(@RestPath long id, @RestQuery String notice) {
-        return Templates.overview(current.view(), views.overview(id, current.get()), notice);
+        return Templates.overview(current.view(), views.overview(id, current.get()), overviewNotice(id, notice));
     }
 
     @GET
@@ -316,11 +319,30 @@ public class LetterAdminPages {
         }
     }
 
+    /** What the last action on the letter did, from the code its redirect carried. */
+    private static Notice overviewNotice(long id, String code) {
+        if (code == null || code.isEmpty()) {
+            return null;
+        }
+        return switch (code) {
+            case "created" -> Notice.success(Msg::notice_letter_created);
+            case "saved" -> Notice.success(Msg::notice_letter_saved);
+            case "published" -> Notice.success(Msg::notice_letter_published);
+            case "closed" -> Notice.success(Msg::notice_letter_closed);
+            case "reopened" -> Notice.success(Msg::notice_letter_reopened);
+            case "delivered" -> Notice.success(Msg::notice_letter_delivered)
+                    .withLink("/admin/letters/" + id + "/mailings", Notice.msg().notice_letter_delivered_link());
+            case "archived" -> Notice.success(Msg::notice_letter_archived);
+            case "access-saved" -> Notice.success(Msg::notice_letter_access_saved);
+            default -> Notice.success(Msg::notice_done);
+        };
+    }
+
     private static Response back(long id, String notice) {
         return Response.seeOther(URI.create("/admin/letters/" + id + "?notice=" + notice)).build();
     }
 
     private static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
+        return FormPage.html(status, page);
     }
 }

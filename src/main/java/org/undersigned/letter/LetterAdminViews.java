@@ -1,5 +1,6 @@
 package org.undersigned.letter;
 
+import org.undersigned.web.Notice;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,11 @@ public class LetterAdminViews {
 
         public boolean isNew() {
             return id == null;
+        }
+
+        /** After asking earlier signers to reconsent: how many were emailed. */
+        public Notice notice() {
+            return reconsentSent == null ? null : Notice.success(Notice.msg().notice_reconsent_sent(reconsentSent));
         }
     }
 

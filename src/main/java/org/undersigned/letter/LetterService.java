@@ -1,5 +1,6 @@
 package org.undersigned.letter;
 
+import org.undersigned.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -38,6 +39,9 @@ public class LetterService {
 
     @Inject
     Validator validator;
+
+    @Inject
+    FormValidation forms;
 
     @Inject
     SiteConfig site;
@@ -265,15 +269,15 @@ public class LetterService {
 
     private FormErrors check(LetterForm form, Letter existing) {
         FormErrors errors = FormErrors.none();
-        validator.validate(form).forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
+        forms.addViolations(errors, form);
         if (!form.deadlineReadable()) {
-            errors.add("deadline", "Enter the deadline as a date and time, or leave it empty.");
+            errors.add("deadline", FormValidation.message("letter.deadline.unreadable"));
         }
         if (!form.organizationsMaySign() && !form.individualsMaySign()) {
-            errors.add("whoMaySign", "Let organizations, individuals or both sign.");
+            errors.add("whoMaySign", FormValidation.message("letter.whoMaySign.required"));
         }
         if (form.slug() != null && Letter.findBySlug(form.slug()).filter(l -> existing == null || !l.id.equals(existing.id)).isPresent()) {
-            errors.add("slug", "Another letter already uses this web address.");
+            errors.add("slug", FormValidation.message("letter.slug.taken"));
         }
         return errors.orderedBy(LetterForm.FIELD_ORDER);
     }

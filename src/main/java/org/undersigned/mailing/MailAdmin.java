@@ -1,5 +1,7 @@
 package org.undersigned.mailing;
 
+import org.undersigned.web.Msg;
+import org.undersigned.web.Notice;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +36,7 @@ public class MailAdmin {
 
     @CheckedTemplate(basePath = "mailing")
     static class Templates {
-        static native TemplateInstance mail(AdminView admin, MailStatus.Summary status, String notice);
+        static native TemplateInstance mail(AdminView admin, MailStatus.Summary status, Notice notice);
     }
 
     @Inject
@@ -47,7 +49,8 @@ public class MailAdmin {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@RestQuery String notice) {
-        return Templates.mail(current.view(), status.summary(PROBLEMS_SHOWN), notice);
+        return Templates.mail(current.view(), status.summary(PROBLEMS_SHOWN),
+                "retried".equals(notice) ? Notice.success(Msg::notice_mail_retried) : null);
     }
 
     @POST

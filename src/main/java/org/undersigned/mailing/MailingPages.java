@@ -1,5 +1,8 @@
 package org.undersigned.mailing;
 
+import org.undersigned.web.Msg;
+import org.undersigned.web.Notice;
+import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +37,7 @@ public class MailingPages {
         static native TemplateInstance list(AdminView admin, long letterId, List<Mailings.MailingView> mailings);
 
         static native TemplateInstance mailing(AdminView admin, Mailings.MailingView mailing, FormErrors errors,
-                                               String notice);
+                                               Notice notice);
     }
 
     @Inject
@@ -61,7 +64,21 @@ public class MailingPages {
     @GET
     @Path("mailings/{mid}")
     public TemplateInstance mailing(@RestPath long mid, @RestQuery String notice) {
-        return Templates.mailing(current.view(), mailings.view(mid), FormErrors.none(), notice);
+        return Templates.mailing(current.view(), mailings.view(mid), FormErrors.none(), notice(notice));
+    }
+
+    /** What the last action did, from the code its redirect carried. */
+    private static Notice notice(String code) {
+        if (code == null) {
+            return null;
+        }
+        return switch (code) {
+            case "saved" -> Notice.success(Msg::notice_mailing_saved);
+            case "test-sent" -> Notice.success(Msg::notice_mailing_test_sent);
+            case "sending" -> Notice.success(Msg::notice_mailing_sending);
+            case "cancelled" -> Notice.warning(Notice.msg().notice_mailing_cancelled());
+            default -> null;
+        };
     }
 
     @POST
@@ -109,6 +126,6 @@ public class MailingPages {
     }
 
     private static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
+        return FormPage.html(status, page);
     }
 }

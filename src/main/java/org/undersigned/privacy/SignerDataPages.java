@@ -1,5 +1,6 @@
 package org.undersigned.privacy;
 
+import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -58,7 +59,7 @@ public class SignerDataPages {
             }
             String html = ManagePage.withError(token, link.entry(), "confirm",
                     "Tick the box to confirm that you want your entry erased.");
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+            return FormPage.html(400, html);
         }
         signerData.erase(token);
         return Response.ok(Templates.erased().render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

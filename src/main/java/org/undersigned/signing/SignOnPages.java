@@ -1,5 +1,6 @@
 package org.undersigned.signing;
 
+import org.undersigned.web.FormPage;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -75,8 +76,7 @@ public class SignOnPages {
             Letter letter = publicLetter(slug);
             // A person correcting a mistake keeps the original stamp, so a quick fix is not "too fast".
             String stamp = stamps.verify(form.formStamp).isPresent() ? form.formStamp : stamps.issue(now);
-            String html = SignerPages.form(signPage(letter, SignOnFormView.of(letter, input, e.errors(), stamp))).render();
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+            return FormPage.invalid(SignerPages.form(signPage(letter, SignOnFormView.of(letter, input, e.errors(), stamp))));
         }
         // A relative Location (RFC 9110) spares building an absolute URI on every sign-on.
         return Response.status(Response.Status.SEE_OTHER).header("Location", "/letters/" + slug + "/signed").build();
@@ -140,8 +140,7 @@ public class SignOnPages {
             signing.correct(token, input);
         } catch (InvalidInputException e) {
             SignerLink link = signing.inspectManageLink(token);
-            String html = SignerPages.manage(token, link.entry(), input, e.errors(), null, Countries.options()).render();
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+            return FormPage.invalid(SignerPages.manage(token, link.entry(), input, e.errors(), null, Countries.options()));
         }
         return Response.seeOther(link("/manage/{token}?saved=1", token)).build();
     }

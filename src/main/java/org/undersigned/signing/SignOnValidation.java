@@ -1,5 +1,6 @@
 package org.undersigned.signing;
 
+import org.undersigned.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -17,6 +18,9 @@ public class SignOnValidation {
     @Inject
     Validator validator;
 
+    @Inject
+    FormValidation forms;
+
     public FormErrors check(SignOnInput input, Letter letter) {
         return check(input, letter.organizationsMaySign, letter.individualsMaySign);
     }
@@ -25,24 +29,20 @@ public class SignOnValidation {
         FormErrors errors = FormErrors.none();
         Optional<SignatoryKind> kind = input.signatoryKind();
         if (kind.isEmpty()) {
-            errors.add("kind", "Choose whether you are signing for an organization or as an individual.");
+            errors.add("kind", FormValidation.message("signon.kind.required"));
             return errors;
         }
         if (kind.get() == SignatoryKind.ORGANIZATION && !organizationsMaySign) {
-            errors.add("kind", "This letter is signed by individuals only.");
+            errors.add("kind", FormValidation.message("signon.kind.individualsOnly"));
         }
         if (kind.get() == SignatoryKind.INDIVIDUAL && !individualsMaySign) {
-            errors.add("kind", "This letter is signed by organizations only.");
+            errors.add("kind", FormValidation.message("signon.kind.organizationsOnly"));
         }
         Class<?> group = kind.get() == SignatoryKind.ORGANIZATION
                 ? SignOnInput.AsOrganization.class : SignOnInput.AsIndividual.class;
         // Required-field messages first, so an empty field says "enter …" rather than a format rule.
-        for (ConstraintViolation<SignOnInput> v : validator.validate(input, group)) {
-            errors.add(v.getPropertyPath().toString(), v.getMessage());
-        }
-        for (ConstraintViolation<SignOnInput> v : validator.validate(input, Default.class)) {
-            errors.add(v.getPropertyPath().toString(), v.getMessage());
-        }
+        forms.addViolations(errors, input, group);
+        forms.addViolations(errors, input, Default.class);
         return errors.orderedBy(SignOnInput.FIELD_ORDER);
     }
 
@@ -54,13 +54,13 @@ public class SignOnValidation {
         FormErrors errors = FormErrors.none();
         SignatoryKind kind = input.signatoryKind().orElse(SignatoryKind.ORGANIZATION);
         if (kind == SignatoryKind.ORGANIZATION && !letter.organizationsMaySign) {
-            errors.add("kind", "This letter is signed by individuals only.");
+            errors.add("kind", FormValidation.message("signon.kind.individualsOnly"));
         }
         if (kind == SignatoryKind.INDIVIDUAL && !letter.individualsMaySign) {
-            errors.add("kind", "This letter is signed by organizations only.");
+            errors.add("kind", FormValidation.message("signon.kind.organizationsOnly"));
         }
         if (input.displayName() == null) {
-            errors.add(kind == SignatoryKind.ORGANIZATION ? "organizationName" : "name", "The name is empty.");
+            errors.add(kind == SignatoryKind.ORGANIZATION ? "organizationName" : "name", FormValidation.message("import.name.required"));
         }
         for (ConstraintViolation<SignOnInput> v : validator.validate(input, Default.class)) {
             if (!v.getPropertyPath().toString().equals("consentPublic")) {
@@ -73,10 +73,9 @@ public class SignOnValidation {
     public FormErrors checkCorrection(CorrectionInput input, SignatoryKind kind) {
         FormErrors errors = FormErrors.none();
         if (kind == SignatoryKind.ORGANIZATION) {
-            validator.validate(input, SignOnInput.AsOrganization.class)
-                    .forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
+            forms.addViolations(errors, input, SignOnInput.AsOrganization.class);
         }
-        validator.validate(input, Default.class).forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
+        forms.addViolations(errors, input, Default.class);
         return errors.orderedBy(CorrectionInput.FIELD_ORDER);
     }
 }

@@ -1,5 +1,6 @@
 package org.undersigned.signing;
 
+import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -58,6 +59,6 @@ public class UnsubscribePages {
     }
 
     private static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
+        return FormPage.html(status, page);
     }
 }

@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import org.undersigned.web.Notice;
+import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -62,7 +64,7 @@ public class InvalidationPages {
     static class Templates {
         static native TemplateInstance invalidations(AdminView admin, VettingPages.LetterRef letter, CriteriaForm form,
                                                      FormErrors errors, Preview preview, List<Past> past,
-                                                     List<AbuseAlerts.Alert> alerts, String notice, long addressDays,
+                                                     List<AbuseAlerts.Alert> alerts, Notice notice, long addressDays,
                                                      List<org.undersigned.jobs.Jobs.JobView> jobs);
     }
 
@@ -93,7 +95,7 @@ public class InvalidationPages {
     @GET
     public TemplateInstance page(@RestPath long id, @RestQuery String clientRange, @RestQuery String emailDomain,
                                  @RestQuery String done, @RestQuery Integer n) {
-        String notice = done == null ? null : switch (done) {
+        String text = done == null ? null : switch (done) {
             case "invalidated" -> n + " entr" + (n != null && n == 1 ? "y" : "ies") + " invalidated"
                     + (n != null && n > Invalidations.CHUNK ? " (all but the first " + Invalidations.CHUNK
                     + " in the background: see the progress below)" : "") + ". You can reverse this below.";
@@ -101,7 +103,8 @@ public class InvalidationPages {
                     + (n != null && n >= Invalidations.CHUNK ? ", the rest in the background (see the progress below)" : "") + ".";
             default -> null;
         };
-        return view(id, new CriteriaForm(clientRange, emailDomain, null, null, null), FormErrors.none(), null, notice);
+        return view(id, new CriteriaForm(clientRange, emailDomain, null, null, null), FormErrors.none(), null,
+                text == null ? null : Notice.success(text));
     }
 
     /** "Preview" shows what would change; "Invalidate" (with the same criteria) does it. */
@@ -154,7 +157,7 @@ public class InvalidationPages {
         }
     }
 
-    private TemplateInstance view(long id, CriteriaForm form, FormErrors errors, Preview preview, String notice) {
+    private TemplateInstance view(long id, CriteriaForm form, FormErrors errors, Preview preview, Notice notice) {
         Letter letter = Letter.<Letter>findByIdOptional(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         List<Past> past = SignatureInvalidation.forLetter(id).stream().map(i -> new Past(i.id, describe(i), i.reason,
                 i.signatureCount, dates.dateTime(i.createdAt), i.reversed(),
@@ -180,6 +183,6 @@ public class InvalidationPages {
     }
 
     private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
+        return FormPage.html(status, page);
     }
 }

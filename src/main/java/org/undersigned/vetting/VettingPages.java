@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import org.undersigned.web.Notice;
+import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,10 +43,6 @@ import java.util.Map;
 public class VettingPages {
 
     public record LetterRef(long id, String slug, String title, String state, int version) {
-    }
-
-    /** What happened on the last submit, shown above the queue. */
-    public record Notice(String kind, String text) {
     }
 
     @CheckedTemplate(basePath = "vetting")
@@ -103,7 +101,7 @@ public class VettingPages {
             if (conflicts != null && !conflicts.isBlank()) {
                 what += " Not approved because someone else decided them first: #" + conflicts.replace(",", ", #") + ".";
             }
-            notice = new Notice(conflicts == null || conflicts.isBlank() ? "success" : "warning", what);
+            notice = conflicts == null || conflicts.isBlank() ? Notice.success(what) : Notice.warning(what);
         }
         return Response.ok(render(id, filter, notice).render()).build();
     }
@@ -182,8 +180,8 @@ public class VettingPages {
         try {
             decision.run();
         } catch (ConflictException e) {
-            String html = signatureView(sid, returnTo, new Notice("error", e.detail())).render();
-            return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+            String html = signatureView(sid, returnTo, Notice.error(e.detail()).withHeading(Notice.msg().notice_entry_changed())).render();
+            return FormPage.html(409, html);
         }
         return Response.seeOther(URI.create(queueUrl(letterId, returnTo) + sep(returnTo) + "done=" + done)).build();
     }

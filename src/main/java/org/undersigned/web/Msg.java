@@ -137,4 +137,83 @@ public interface Msg {
 
     @Message("Get a link to manage your signature")
     String lost_link();
+
+    // Notices after an action (web.Notice)
+    @Message("Draft saved.")
+    String notice_letter_created();
+
+    @Message("Changes saved.")
+    String notice_letter_saved();
+
+    @Message("Published: the letter is open for signatures.")
+    String notice_letter_published();
+
+    @Message("Closed for signatures.")
+    String notice_letter_closed();
+
+    @Message("Reopened.")
+    String notice_letter_reopened();
+
+    @Message("Marked as delivered.")
+    String notice_letter_delivered();
+
+    @Message("Tell the signers who asked for updates")
+    String notice_letter_delivered_link();
+
+    @Message("Archived.")
+    String notice_letter_archived();
+
+    @Message("Access saved.")
+    String notice_letter_access_saved();
+
+    @Message("Done.")
+    String notice_done();
+
+    @Message("Addresses saved.")
+    String notice_addresses_saved();
+
+    @Message("The letter is on its way. The record below shows when the mail server accepted it.")
+    String notice_delivery_sent();
+
+    @Message("Saved.")
+    String notice_mailing_saved();
+
+    @Message("A test copy is on its way to your own address.")
+    String notice_mailing_test_sent();
+
+    @Message("Sending. Each signer gets it once; this page shows the progress.")
+    String notice_mailing_sending();
+
+    @Message("Cancelled. Emails not yet handed to the mail server were withdrawn.")
+    String notice_mailing_cancelled();
+
+    @Message("Queued again.")
+    String notice_mail_retried();
+
+    @Message("Saved. Every instance applies it within seconds.")
+    String notice_limits_saved();
+
+    @Message("Your password is changed. Your other sessions have ended.")
+    String notice_password_changed();
+
+    @Message("You are signed out.")
+    String notice_signed_out();
+
+    @Message("Your new password is saved. Sign in with it.")
+    String notice_password_reset();
+
+    @Message("If this address belongs to an account, we have emailed it a link to choose a new password. The link works once, for a short time.")
+    String notice_reset_requested();
+
+    @Message("This entry changed")
+    String notice_entry_changed();
+
+    @Message("Invitation sent to {email}.")
+    String notice_invited(String email);
+
+    @Message("Emailed {count} signer(s) who signed an earlier version.")
+    String notice_reconsent_sent(int count);
+
+    @Message("Imported {rows} rows into the vetting queue.")
+    String notice_imported(int rows);
 }

@@ -1,0 +1,42 @@
+package org.undersigned.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * The one way a form is checked: its record's Bean Validation annotations, whose messages are
+ * keys in {@code ValidationMessages.properties}, plus the rules that need more than one field or
+ * the database, whose messages come from the same bundle ({@link #message}). Either way the
+ * result is a {@link FormErrors}, one message per field.
+ */
+@ApplicationScoped
+public class FormValidation {
+
+    private static final ResourceBundle MESSAGES = ResourceBundle.getBundle("ValidationMessages");
+
+    @Inject
+    Validator validator;
+
+    /** Adds a message for each annotation the form breaks in the given groups (the default group if none). */
+    public FormErrors addViolations(FormErrors errors, Object form, Class<?>... groups) {
+        validator.validate(form, groups).forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
+        return errors;
+    }
+
+    /** A message from the bundle; {@code {name}} placeholders are filled from {@code values}. */
+    public static String message(String key, Map<String, ?> values) {
+        String text = MESSAGES.getString(key);
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            text = text.replace("{" + e.getKey() + "}", String.valueOf(e.getValue()));
+        }
+        return text;
+    }
+
+    public static String message(String key) {
+        return MESSAGES.getString(key);
+    }
+}
