@@ -60,13 +60,19 @@ public class PublicSignatories {
         }
     }
 
-    public record Page(List<Signatory> items, long total, int page, int pages, String query) {
+    /**
+     * One page of the public list, reached by keyset: {@code next} and {@code previous} are the
+     * positions to continue from (null at either end). {@code page} is the page number the reader
+     * carried along in the link, for display only.
+     */
+    public record Page(List<Signatory> items, long total, int page, int pages, String query,
+                       Position next, Position previous) {
         public boolean hasPrevious() {
-            return page > 1;
+            return previous != null;
         }
 
         public boolean hasNext() {
-            return page < pages;
+            return next != null;
         }
 
         public List<Signatory> organizations() {
@@ -80,6 +86,43 @@ public class PublicSignatories {
         /** The query as it goes back into a link, with "&q=" in front; empty without a query. */
         public String queryParam() {
             return query == null || query.isBlank() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        }
+
+        /** The link parameters of the next page (without the leading "?"). */
+        public String nextParams() {
+            return next == null ? "" : "after=" + next.token() + "&page=" + (page + 1) + queryParam();
+        }
+
+        /** The link parameters of the previous page (without the leading "?"). */
+        public String previousParams() {
+            return previous == null ? "" : "before=" + previous.token() + "&page=" + Math.max(1, page - 1) + queryParam();
+        }
+    }
+
+    /**
+     * A place in the reading order (organizations first, each kind by sort key, then id), written
+     * into page links as an opaque token: the next page is "the first rows after this", which the
+     * index {@code signature_public_list (letter_id, kind, sort_key, id)} serves at any depth.
+     */
+    public record Position(SignatoryKind kind, String sortKey, long id) {
+        public String token() {
+            String raw = kind.ordinal() + ":" + id + ":" + sortKey;
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The position a token names, or empty for anything that is not a token this class wrote. */
+        public static java.util.Optional<Position> parse(String token) {
+            if (token == null || token.isBlank() || token.length() > 1_000) {
+                return java.util.Optional.empty();
+            }
+            try {
+                String raw = new String(java.util.Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+                String[] parts = raw.split(":", 3);
+                int kind = Integer.parseInt(parts[0]);
+                return java.util.Optional.of(new Position(SignatoryKind.values()[kind], parts[2], Long.parseLong(parts[1])));
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
         }
     }
 
@@ -223,30 +266,102 @@ public class PublicSignatories {
 
     /** The first {@code limit} signatories in reading order. */
     public List<Signatory> first(long letterId, int limit) {
-        List<Signatory> out = new ArrayList<>(page(letterId, SignatoryKind.ORGANIZATION, null, 0, limit));
-        if (out.size() < limit) {
-            out.addAll(page(letterId, SignatoryKind.INDIVIDUAL, null, 0, limit - out.size()));
-        }
-        return out;
+        return forward(letterId, null, null, limit).stream().map(Row::signatory).toList();
     }
 
-    /** One page of the full list, optionally filtered by a case- and accent-insensitive search. */
-    public Page search(long letterId, String query, int page, int size) {
+    /**
+     * One page of the full list, optionally filtered by a case- and accent-insensitive search:
+     * the {@code size} entries after {@code after}, or before {@code before}, or the first ones.
+     * Keyset only, so a reader deep in a million names costs what the first page costs.
+     */
+    public Page search(long letterId, String query, Position after, Position before, int page, int size) {
         String q = query == null || query.isBlank() ? null : NameKeys.searchKey(query);
         Counts counts = q == null ? counts(letterId) : matchingCounts(letterId, q);
         long total = counts.total();
         int pages = (int) Math.max(1, (total + size - 1) / size);
+        List<Row> rows;
+        boolean more;
+        boolean earlier;
+        if (before != null) {
+            List<Row> back = backward(letterId, q, before, size + 1);
+            earlier = back.size() > size;
+            if (!earlier) {
+                // Back at the start: show the full first page, as the first page always looks.
+                before = null;
+                after = null;
+                List<Row> fromStart = forward(letterId, q, null, size + 1);
+                more = fromStart.size() > size;
+                rows = fromStart.subList(0, Math.min(size, fromStart.size()));
+                page = 1;
+            } else {
+                rows = new ArrayList<>(back.subList(0, size));
+                java.util.Collections.reverse(rows);
+                more = true;
+            }
+        } else {
+            List<Row> ahead = forward(letterId, q, after, size + 1);
+            more = ahead.size() > size;
+            rows = ahead.subList(0, Math.min(size, ahead.size()));
+            earlier = after != null && !rows.isEmpty();
+            if (after == null) {
+                page = 1;
+            }
+        }
         int current = Math.min(Math.max(1, page), pages);
-        long offset = (long) (current - 1) * size;
-        List<Signatory> items = new ArrayList<>();
-        if (offset < counts.organizations()) {
-            items.addAll(page(letterId, SignatoryKind.ORGANIZATION, q, offset, size));
+        Position next = more && !rows.isEmpty() ? rows.get(rows.size() - 1).position() : null;
+        Position previous = earlier ? rows.get(0).position() : null;
+        return new Page(rows.stream().map(Row::signatory).toList(), total, current, pages, query, next, previous);
+    }
+
+    /** A signatory with its place in the reading order. */
+    private record Row(Position position, Signatory signatory) {
+    }
+
+    private static final RowCursor.RowMapper<Row> ROW = row -> new Row(
+            new Position(SignatoryKind.valueOf(row.getString("kind")), row.getString("sort_key"), row.getLong("id")),
+            toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
+                    row.getString("website"), row.getString("city"), row.getString("region"),
+                    row.getString("country"), row.getString("org_type")));
+
+    /** Up to {@code limit} rows after {@code from} (or from the start) in reading order, across kinds. */
+    private List<Row> forward(long letterId, String q, Position from, int limit) {
+        List<Row> out = new ArrayList<>();
+        for (SignatoryKind kind : SignatoryKind.values()) {
+            if (out.size() >= limit || (from != null && kind.ordinal() < from.kind().ordinal())) {
+                continue;
+            }
+            Position start = from != null && kind == from.kind() ? from : null;
+            out.addAll(oneKind(letterId, kind, q, start, false, limit - out.size()));
         }
-        if (items.size() < size) {
-            long individualOffset = Math.max(0, offset - counts.organizations());
-            items.addAll(page(letterId, SignatoryKind.INDIVIDUAL, q, individualOffset, size - items.size()));
+        return out;
+    }
+
+    /** Up to {@code limit} rows before {@code from}, nearest first, across kinds. */
+    private List<Row> backward(long letterId, String q, Position from, int limit) {
+        List<Row> out = new ArrayList<>();
+        SignatoryKind[] kinds = SignatoryKind.values();
+        for (int k = from.kind().ordinal(); k >= 0 && out.size() < limit; k--) {
+            Position start = kinds[k] == from.kind() ? from : null;
+            out.addAll(oneKind(letterId, kinds[k], q, start, true, limit - out.size()));
         }
-        return new Page(items, total, current, pages, query);
+        return out;
+    }
+
+    private List<Row> oneKind(long letterId, SignatoryKind kind, String q, Position from, boolean backwards, int limit) {
+        List<Object> params = new ArrayList<>(List.of(letterId, kind.name()));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", sort_key, id from signature"
+                + " where letter_id = ? and state = 'APPROVED' and kind = ?");
+        if (q != null) {
+            sql.append(" and sort_key like ? escape '\\'");
+            params.add(like(q));
+        }
+        if (from != null) {
+            sql.append(backwards ? " and (sort_key, id) < (?, ?)" : " and (sort_key, id) > (?, ?)");
+            params.add(from.sortKey());
+            params.add(from.id());
+        }
+        sql.append(backwards ? " order by sort_key desc, id desc" : " order by sort_key, id").append(" limit ").append(limit);
+        return cursor.list(sql.toString(), ROW, params.toArray());
     }
 
     private Counts matchingCounts(long letterId, String q) {
@@ -266,28 +381,6 @@ public class PublicSignatories {
             }
         }
         return new Counts(orgs, people);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Signatory> page(long letterId, SignatoryKind kind, String q, long offset, int limit) {
-        String sql = "select " + COLUMNS + " from signature where letter_id = ?1 and state = 'APPROVED' and kind = ?2"
-                + (q == null ? "" : " and sort_key like ?5 escape '\\'")
-                + " order by sort_key, id offset ?3 limit ?4";
-        var query = em.createNativeQuery(sql)
-                .setParameter(1, letterId)
-                .setParameter(2, kind.name())
-                .setParameter(3, offset)
-                .setParameter(4, limit);
-        if (q != null) {
-            query.setParameter(5, like(q));
-        }
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(PublicSignatories::toSignatory).toList();
-    }
-
-    private static Signatory toSignatory(Object[] r) {
-        return toSignatory((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                (String) r[6], (String) r[7]);
     }
 
     private static Signatory toSignatory(String kind, String name, String affiliation, String website, String city,
