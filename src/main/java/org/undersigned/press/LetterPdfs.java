@@ -132,9 +132,12 @@ public class LetterPdfs {
         return pdf != null;
     }
 
-    /** A fresh rendering that is not stored, for admins previewing drafts. */
+    /**
+     * A fresh rendering that is not stored, for admins previewing drafts (or any state). In a
+     * transaction of its own, like a stored render: the grouped list is read through a cursor.
+     */
     public byte[] preview(Letter letter) {
-        return renderer.render(views.of(letter));
+        return QuarkusTransaction.requiringNew().timeout(600).call(() -> renderer.render(views.of(letter)));
     }
 
     private StoredPdf renderAndStore(Key wanted, boolean wait) {

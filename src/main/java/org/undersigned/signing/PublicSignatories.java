@@ -258,6 +258,84 @@ public class PublicSignatories {
         };
     }
 
+    /** One heading of a grouped list and its entries (see {@link #grouped}). */
+    public record Group(String heading, Iterable<Signatory> signatories) {
+    }
+
+    /** A signatory with the group it is listed under. */
+    private record Grouped(SignatoryKind kind, String key, String heading, Signatory signatory) {
+        boolean sameGroup(Grouped other) {
+            return other != null && kind == other.kind && Objects.equals(key, other.key);
+        }
+    }
+
+    /**
+     * The approved signatories under headings, as the grouped PDF prints them: organizations, then
+     * individuals; by region (case-insensitive, as typed first) or, for organizations, by kind of
+     * organization; entries without a value last, under "other"; reading order inside each group.
+     * One ordered query read through a server-side cursor ({@link RowCursor#open}) inside the
+     * caller's transaction: one snapshot, constant memory at any size. Single pass: the groups and
+     * their entries are read in order, once (a group not read to its end is skipped over).
+     */
+    public Iterable<Group> grouped(long letterId, org.undersigned.letter.PdfGrouping by) {
+        boolean region = by == org.undersigned.letter.PdfGrouping.REGION;
+        String[] typeOrder = java.util.Arrays.stream(OrgType.values())
+                .sorted(java.util.Comparator.comparing((OrgType t) -> t.label.toLowerCase())).map(Enum::name).toArray(String[]::new);
+        String groupOrder = region ? "nullif(btrim(region), '') is null, lower(nullif(btrim(region), ''))"
+                : "kind = 'ORGANIZATION' and array_position(?::text[], org_type) is null,"
+                + " case when kind = 'ORGANIZATION' then array_position(?::text[], org_type) end";
+        String sql = "select " + COLUMNS + " from signature where letter_id = ? and state = 'APPROVED'"
+                + " order by kind <> 'ORGANIZATION', " + groupOrder + ", sort_key, id";
+        Object[] params = region ? new Object[]{letterId} : new Object[]{letterId, typeOrder, typeOrder};
+        RowCursor.RowMapper<Grouped> mapper = row -> {
+            Signatory s = toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
+                    row.getString("website"), row.getString("city"), row.getString("region"),
+                    row.getString("country"), row.getString("org_type"));
+            SignatoryKind kind = SignatoryKind.valueOf(s.kind());
+            String what = kind == SignatoryKind.ORGANIZATION ? "Organizations" : "Individuals";
+            if (!region && kind == SignatoryKind.INDIVIDUAL) {
+                return new Grouped(kind, "", what, s);
+            }
+            String value = region ? (s.region() == null || s.region().isBlank() ? null : s.region().strip()) : s.orgType();
+            return new Grouped(kind, value == null ? null : value.toLowerCase(java.util.Locale.ROOT), what + ": " + (value == null ? "other" : value), s);
+        };
+        return () -> new java.util.Iterator<>() {
+            private final RowCursor.Rows<Grouped> rows = cursor.open(sql, mapper, params);
+            private Grouped current;
+
+            @Override
+            public boolean hasNext() {
+                while (current != null && current.sameGroup(rows.peek())) {
+                    rows.next(); // the rest of a group its reader left unread
+                }
+                return rows.hasNext();
+            }
+
+            @Override
+            public Group next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Grouped first = rows.peek();
+                current = first;
+                return new Group(first.heading(), () -> new java.util.Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return first.sameGroup(rows.peek());
+                    }
+
+                    @Override
+                    public Signatory next() {
+                        if (!hasNext()) {
+                            throw new java.util.NoSuchElementException();
+                        }
+                        return rows.next().signatory();
+                    }
+                });
+            }
+        };
+    }
+
     /** Whether any approved signatory gives an affiliation (the PDF then adds a footnote). */
     public boolean anyAffiliation(long letterId) {
         return !em.createNativeQuery("select 1 from signature where letter_id = ?1 and state = 'APPROVED'"
