@@ -1,5 +1,7 @@
 package org.undersigned.press;
 
+import jakarta.persistence.Tuple;
+import org.undersigned.infra.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -177,33 +179,32 @@ public class LetterPdfs {
     /** Which version is stored, without fetching the PDF itself (it can be megabytes). */
     @SuppressWarnings("unchecked")
     private Optional<Key> storedKey(long letterId) {
-        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
-                        "select text_version, list_version, etag from letter_pdf where letter_id = ?1")
+        List<Tuple> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                        "select text_version, list_version, etag from letter_pdf where letter_id = ?1", Tuple.class)
                 .setParameter(1, letterId).getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] r = rows.get(0);
-        Key key = new Key(letterId, ((Number) r[0]).intValue(), ((Number) r[1]).longValue());
-        return key.etag().equals(r[2]) ? Optional.of(key) : Optional.empty();
+        Tuple r = rows.get(0);
+        Key key = new Key(letterId, Sql.intValue(r, "text_version"), Sql.longValue(r, "list_version"));
+        return key.etag().equals(Sql.string(r, "etag")) ? Optional.of(key) : Optional.empty();
     }
 
     @SuppressWarnings("unchecked")
     private Optional<StoredPdf> load(long letterId) {
-        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
-                        "select text_version, list_version, etag, rendered_at, render_millis, content from letter_pdf where letter_id = ?1")
+        List<Tuple> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                        "select text_version, list_version, etag, rendered_at, render_millis, content from letter_pdf where letter_id = ?1",
+                        Tuple.class)
                 .setParameter(1, letterId).getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] r = rows.get(0);
-        Key key = new Key(letterId, ((Number) r[0]).intValue(), ((Number) r[1]).longValue());
-        if (!key.etag().equals(r[2])) {
+        Tuple r = rows.get(0);
+        Key key = new Key(letterId, Sql.intValue(r, "text_version"), Sql.longValue(r, "list_version"));
+        if (!key.etag().equals(Sql.string(r, "etag"))) {
             return Optional.empty(); // rendered by an older template revision
         }
-        Object at = r[3];
-        Instant renderedAt = at instanceof Instant i ? i : at instanceof OffsetDateTime o ? o.toInstant()
-                : ((java.sql.Timestamp) at).toInstant();
-        return Optional.of(new StoredPdf(key, renderedAt, ((Number) r[4]).intValue(), (byte[]) r[5]));
+        return Optional.of(new StoredPdf(key, Sql.instant(r, "rendered_at"), Sql.intValue(r, "render_millis"),
+                r.get("content", byte[].class)));
     }
 }

@@ -40,11 +40,11 @@ public record EntryView(
 
     static EntryView of(Signature s, String signedOn, boolean letterAcceptsSignatures) {
         return new EntryView(
-                s.kind.name(), s.isOrganization(), s.displayName, s.affiliation, s.website, s.city, s.region,
-                s.country, Countries.name(s.country), s.orgType == null ? null : s.orgType.label,
-                s.contactName, s.contactTitle, s.email, s.phone, s.consentUpdates,
+                s.kind().name(), s.isOrganization(), s.displayName(), s.affiliation(), s.website(), s.city(), s.region(),
+                s.country(), Countries.name(s.country()), s.orgType() == null ? null : s.orgType().label,
+                s.contactName(), s.contactTitle(), s.email(), s.phone(), s.consentUpdates(),
                 s.state().name(), label(s.state()), explanation(s.state()), signedOn,
-                s.letter.slug, s.letter.title, s.letterVersion, s.letter.currentVersion(), letterAcceptsSignatures);
+                s.letter().slug, s.letter().title, s.letterVersion(), s.letter().currentVersion(), letterAcceptsSignatures);
     }
 
     static String label(SignatureState state) {

@@ -3,6 +3,8 @@ package org.undersigned.signing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.undersigned.infra.Sql;
 import org.undersigned.infra.RowCursor;
 import org.undersigned.web.Countries;
 
@@ -146,15 +148,20 @@ public class PublicSignatories {
 
     public Counts counts(long letterId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select kind, count(*) from signature where letter_id = ?1 and state = 'APPROVED' group by kind")
+        List<Tuple> rows = em.createNativeQuery(
+                        "select kind, count(*) as n from signature where letter_id = ?1 and state = 'APPROVED' group by kind",
+                        Tuple.class)
                 .setParameter(1, letterId)
                 .getResultList();
+        return countsByKind(rows);
+    }
+
+    private static Counts countsByKind(List<Tuple> rows) {
         long orgs = 0;
         long people = 0;
-        for (Object[] row : rows) {
-            long n = ((Number) row[1]).longValue();
-            if (SignatoryKind.ORGANIZATION.name().equals(row[0])) {
+        for (Tuple row : rows) {
+            long n = Sql.longValue(row, "n");
+            if (SignatoryKind.ORGANIZATION.name().equals(Sql.string(row, "kind"))) {
                 orgs = n;
             } else {
                 people = n;
@@ -169,16 +176,13 @@ public class PublicSignatories {
      */
     public ListState listState(long letterId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select list_seq, list_changed_at from signature where letter_id = ?1 and list_seq > 0"
-                        + " order by list_seq desc limit 1")
+        List<Tuple> rows = em.createNativeQuery("select list_seq, list_changed_at from signature where letter_id = ?1 and list_seq > 0"
+                        + " order by list_seq desc limit 1", Tuple.class)
                 .setParameter(1, letterId).getResultList();
         if (rows.isEmpty()) {
             return new ListState(0, null);
         }
-        Object changed = rows.get(0)[1];
-        java.time.Instant at = changed == null ? null : changed instanceof java.time.Instant i ? i
-                : changed instanceof java.time.OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) changed).toInstant();
-        return new ListState(((Number) rows.get(0)[0]).longValue(), at);
+        return new ListState(Sql.longValue(rows.get(0), "list_seq"), Sql.instant(rows.get(0), "list_changed_at"));
     }
 
     /**
@@ -431,7 +435,7 @@ public class PublicSignatories {
                 + " where letter_id = ? and state = 'APPROVED' and kind = ?");
         if (q != null) {
             sql.append(" and sort_key like ? escape '\\'");
-            params.add(like(q));
+            params.add(Sql.containing(q));
         }
         if (from != null) {
             sql.append(backwards ? " and (sort_key, id) < (?, ?)" : " and (sort_key, id) > (?, ?)");
@@ -444,21 +448,12 @@ public class PublicSignatories {
 
     private Counts matchingCounts(long letterId, String q) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select kind, count(*) from signature where letter_id = ?1"
-                        + " and state = 'APPROVED' and sort_key like ?2 escape '\\' group by kind")
+        List<Tuple> rows = em.createNativeQuery("select kind, count(*) as n from signature where letter_id = ?1"
+                        + " and state = 'APPROVED' and sort_key like ?2 escape '\\' group by kind", Tuple.class)
                 .setParameter(1, letterId)
-                .setParameter(2, like(q))
+                .setParameter(2, Sql.containing(q))
                 .getResultList();
-        long orgs = 0;
-        long people = 0;
-        for (Object[] row : rows) {
-            if (SignatoryKind.ORGANIZATION.name().equals(row[0])) {
-                orgs = ((Number) row[1]).longValue();
-            } else {
-                people = ((Number) row[1]).longValue();
-            }
-        }
-        return new Counts(orgs, people);
+        return countsByKind(rows);
     }
 
     private static Signatory toSignatory(String kind, String name, String affiliation, String website, String city,
@@ -471,9 +466,5 @@ public class PublicSignatories {
         return new Signatory(kind, name, affiliation, website,
                 website == null ? null : Websites.domain(website), place.isEmpty() ? null : place,
                 city, region, country, orgType);
-    }
-
-    private static String like(String q) {
-        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

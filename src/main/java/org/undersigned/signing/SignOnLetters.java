@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.undersigned.infra.Sql;
 import org.undersigned.letter.LetterState;
 import org.undersigned.letter.PublicPageChanged;
 
@@ -52,20 +54,14 @@ public class SignOnLetters {
 
     @SuppressWarnings("unchecked")
     private Optional<Facts> load(String slug) {
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                         select id, slug, title, current_version, state, sign_deadline, organizations_may_sign,
                                individuals_may_sign, auto_approve_individuals
-                        from letter where slug = ?1 and state <> 'DRAFT'""")
+                        from letter where slug = ?1 and state <> 'DRAFT'""", Tuple.class)
                 .setParameter(1, slug).getResultList();
-        return rows.stream().findFirst().map(r -> new Facts(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), LetterState.valueOf((String) r[4]), toInstant(r[5]), (Boolean) r[6],
-                (Boolean) r[7], (Boolean) r[8]));
-    }
-
-    private static Instant toInstant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof Instant i ? i : o instanceof OffsetDateTime odt ? odt.toInstant() : ((java.sql.Timestamp) o).toInstant();
+        return rows.stream().findFirst().map(r -> new Facts(Sql.longValue(r, "id"), Sql.string(r, "slug"),
+                Sql.string(r, "title"), Sql.intValue(r, "current_version"), LetterState.valueOf(Sql.string(r, "state")),
+                Sql.instant(r, "sign_deadline"), Sql.bool(r, "organizations_may_sign"), Sql.bool(r, "individuals_may_sign"),
+                Sql.bool(r, "auto_approve_individuals")));
     }
 }

@@ -58,8 +58,8 @@ public class SignatureInserts {
             ps.setString(i++, email.recipient());
             ps.setString(i++, email.subject());
             ps.setString(i++, email.body());
-            setInstant(ps, i++, s.createdAt);
-            setInstant(ps, i, s.createdAt);
+            setInstant(ps, i++, s.createdAt());
+            setInstant(ps, i, s.createdAt());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
             }
@@ -83,35 +83,35 @@ public class SignatureInserts {
     /** Binds the signature's values; returns the next parameter index. */
     private static int bind(PreparedStatement ps, Signature s) throws java.sql.SQLException {
         int i = 1;
-        ps.setLong(i++, s.letter.id);
-        ps.setInt(i++, s.letterVersion);
-        ps.setString(i++, s.kind.name());
+        ps.setLong(i++, s.letter().id);
+        ps.setInt(i++, s.letterVersion());
+        ps.setString(i++, s.kind().name());
         ps.setString(i++, s.state().name());
-        ps.setString(i++, s.source);
-        ps.setString(i++, s.displayName);
-        ps.setString(i++, s.affiliation);
-        ps.setString(i++, s.website);
-        ps.setString(i++, s.websiteDomain);
-        ps.setString(i++, s.city);
-        ps.setString(i++, s.region);
-        ps.setString(i++, s.country);
-        ps.setString(i++, s.orgType == null ? null : s.orgType.name());
-        ps.setString(i++, s.sortKey);
-        ps.setString(i++, s.nameKey);
-        ps.setString(i++, s.contactName);
-        ps.setString(i++, s.contactTitle);
-        ps.setString(i++, s.email);
-        ps.setString(i++, s.emailNormalized);
-        ps.setString(i++, s.phone);
-        ps.setBoolean(i++, s.consentPublic);
-        ps.setBoolean(i++, s.consentUpdates);
-        ps.setString(i++, s.confirmTokenHash);
-        setInstant(ps, i++, s.confirmExpiresAt);
-        setInstant(ps, i++, s.createdAt);
-        setInstant(ps, i++, s.updatedAt);
-        ps.setString(i++, s.clientIp == null ? null : s.clientIp.getHostAddress());
-        ps.setString(i++, s.botSignal == null ? null : s.botSignal.name());
-        ps.setBoolean(i++, s.disposableEmail);
+        ps.setString(i++, s.source());
+        ps.setString(i++, s.displayName());
+        ps.setString(i++, s.affiliation());
+        ps.setString(i++, s.website());
+        ps.setString(i++, s.websiteDomain());
+        ps.setString(i++, s.city());
+        ps.setString(i++, s.region());
+        ps.setString(i++, s.country());
+        ps.setString(i++, s.orgType() == null ? null : s.orgType().name());
+        ps.setString(i++, s.sortKey());
+        ps.setString(i++, s.nameKey());
+        ps.setString(i++, s.contactName());
+        ps.setString(i++, s.contactTitle());
+        ps.setString(i++, s.email());
+        ps.setString(i++, s.emailNormalized());
+        ps.setString(i++, s.phone());
+        ps.setBoolean(i++, s.consentPublic());
+        ps.setBoolean(i++, s.consentUpdates());
+        ps.setString(i++, s.confirmTokenHash());
+        setInstant(ps, i++, s.confirmExpiresAt());
+        setInstant(ps, i++, s.createdAt());
+        setInstant(ps, i++, s.updatedAt());
+        ps.setString(i++, s.clientIp() == null ? null : s.clientIp().getHostAddress());
+        ps.setString(i++, s.botSignal() == null ? null : s.botSignal().name());
+        ps.setBoolean(i++, s.disposableEmail());
         return i;
     }
 

@@ -57,45 +57,45 @@ public class SignerEmails {
     }
 
     public void confirmation(Signature s, String token, boolean again) {
-        Draft d = confirmationDraft(s, s.letter.title, token, again);
-        outbox.enqueue(MailPriority.LINK, d.kind(), d.recipient(), d.subject(), d.body(), s.id);
+        Draft d = confirmationDraft(s, s.letter().title, token, again);
+        outbox.enqueue(MailPriority.LINK, d.kind(), d.recipient(), d.subject(), d.body(), s.id());
     }
 
     public Draft confirmationDraft(Signature s, String letterTitle, String token, boolean again) {
         String body = Templates.confirm(greeting(s), letterTitle, signingAs(s), confirmUrl(token),
-                dates.dateTime(s.confirmExpiresAt), again).render();
-        return new Draft("signing.confirm", s.email, "Please confirm your signature: " + letterTitle, body);
+                dates.dateTime(s.confirmExpiresAt()), again).render();
+        return new Draft("signing.confirm", s.email(), "Please confirm your signature: " + letterTitle, body);
     }
 
     /** Someone signed again with the same address and organization: tell the owner, privately. */
     public void alreadySigned(Signature s, String manageToken) {
-        String body = Templates.alreadySigned(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
+        String body = Templates.alreadySigned(greeting(s), s.letter().title, signingAs(s), manageUrl(manageToken),
                 EntryView.label(s.state())).render();
-        outbox.enqueue(MailPriority.LINK, "signing.already-signed", s.email, "You have already signed: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.LINK, "signing.already-signed", s.email(), "You have already signed: " + s.letter().title, body, s.id());
     }
 
     public void freshManageLink(Signature s, String manageToken) {
-        String body = Templates.freshLink(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
-                dates.dateTime(s.manageExpiresAt)).render();
-        outbox.enqueue(MailPriority.LINK, "signing.fresh-link", s.email, "Your link to manage your signature: " + s.letter.title, body, s.id);
+        String body = Templates.freshLink(greeting(s), s.letter().title, signingAs(s), manageUrl(manageToken),
+                dates.dateTime(s.manageExpiresAt())).render();
+        outbox.enqueue(MailPriority.LINK, "signing.fresh-link", s.email(), "Your link to manage your signature: " + s.letter().title, body, s.id());
     }
 
     public void approved(Signature s, String manageToken) {
-        String body = Templates.approved(greeting(s), s.letter.title, signingAs(s), manageUrl(manageToken),
+        String body = Templates.approved(greeting(s), s.letter().title, signingAs(s), manageUrl(manageToken),
                 letterUrl(s)).render();
-        outbox.enqueue(MailPriority.NOTICE, "signing.approved", s.email, "Your signature is on the letter: " + s.letter.title, body, s.id);
+        outbox.enqueue(MailPriority.NOTICE, "signing.approved", s.email(), "Your signature is on the letter: " + s.letter().title, body, s.id());
     }
 
     public void rejected(Signature s, String reason) {
-        String body = Templates.rejected(greeting(s), s.letter.title, signingAs(s), reason, s.letter.coalitionName,
-                s.letter.coalitionContact).render();
-        outbox.enqueue(MailPriority.NOTICE, "signing.rejected", s.email, "About your signature on: " + s.letter.title, body, s.id);
+        String body = Templates.rejected(greeting(s), s.letter().title, signingAs(s), reason, s.letter().coalitionName,
+                s.letter().coalitionContact).render();
+        outbox.enqueue(MailPriority.NOTICE, "signing.rejected", s.email(), "About your signature on: " + s.letter().title, body, s.id());
     }
 
     public void textChanged(Signature s, String summary, String manageToken) {
-        String body = Templates.textChanged(greeting(s), s.letter.title, signingAs(s), s.letterVersion,
-                s.letter.currentVersion(), summary, manageUrl(manageToken), letterUrl(s)).render();
-        outbox.enqueue(MailPriority.NOTICE, "signing.text-changed", s.email, "The letter you signed has changed: " + s.letter.title, body, s.id);
+        String body = Templates.textChanged(greeting(s), s.letter().title, signingAs(s), s.letterVersion(),
+                s.letter().currentVersion(), summary, manageUrl(manageToken), letterUrl(s)).render();
+        outbox.enqueue(MailPriority.NOTICE, "signing.text-changed", s.email(), "The letter you signed has changed: " + s.letter().title, body, s.id());
     }
 
     /**
@@ -112,7 +112,7 @@ public class SignerEmails {
     }
 
     private String letterUrl(Signature s) {
-        return site.publicUrl() + "/letters/" + s.letter.slug;
+        return site.publicUrl() + "/letters/" + s.letter().slug;
     }
 
     public String confirmUrl(String token) {
@@ -124,10 +124,10 @@ public class SignerEmails {
     }
 
     private static String greeting(Signature s) {
-        return s.isOrganization() ? s.contactName : s.displayName;
+        return s.isOrganization() ? s.contactName() : s.displayName();
     }
 
     private static String signingAs(Signature s) {
-        return s.isOrganization() ? "on behalf of " + s.displayName : "as an individual";
+        return s.isOrganization() ? "on behalf of " + s.displayName() : "as an individual";
     }
 }

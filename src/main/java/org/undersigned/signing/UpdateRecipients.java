@@ -1,5 +1,6 @@
 package org.undersigned.signing;
 
+import org.undersigned.infra.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,7 +53,7 @@ public class UpdateRecipients {
         return rows.stream().map(r -> {
             boolean organization = SignatoryKind.ORGANIZATION.name().equals(r.get("kind", String.class));
             String name = r.get("display_name", String.class);
-            return new Recipient(((Number) r.get("id")).longValue(), r.get("email", String.class),
+            return new Recipient(Sql.longValue(r, "id"), r.get("email", String.class),
                     organization ? r.get("contact_name", String.class) : name,
                     organization ? "on behalf of " + name : "as an individual");
         }).toList();
