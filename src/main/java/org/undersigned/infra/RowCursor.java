@@ -34,6 +34,10 @@ public class RowCursor {
     @Inject
     DataSource dataSource;
 
+    /** Runs the read-ahead of {@link #walk} (context-aware, bounded by Quarkus's executor settings). */
+    @Inject
+    org.eclipse.microprofile.context.ManagedExecutor readAhead;
+
     /**
      * Runs one query (a SELECT) and returns its rows mapped. Outside a transaction it runs on its
      * own in autocommit; inside one (the PDF render) it joins it on the same connection.
@@ -52,6 +56,48 @@ public class RowCursor {
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("batched read failed", e);
+        }
+    }
+
+    /** Writes one batch of rows out (to a response, typically). */
+    @FunctionalInterface
+    public interface BatchWriter<T> {
+        void write(List<T> batch) throws java.io.IOException;
+    }
+
+    /**
+     * Walks a keyset-paged read to its end: {@code after.apply(null)} reads the first batch,
+     * {@code after.apply(lastRow)} the batch after it; a batch shorter than {@link #BATCH} is the
+     * last. The next batch is read on another thread while the current one is written, so the
+     * database and the formatting overlap instead of taking turns (exports are CPU-bound on both
+     * sides). Memory: two batches. Call outside a transaction. Returns the number of rows.
+     */
+    public <T> long walk(java.util.function.Function<T, List<T>> after, BatchWriter<T> writer) throws java.io.IOException {
+        long rows = 0;
+        java.util.concurrent.CompletableFuture<List<T>> next =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> after.apply(null), readAhead);
+        while (true) {
+            List<T> batch;
+            try {
+                batch = next.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            boolean more = batch.size() == BATCH;
+            if (more) {
+                T last = batch.get(batch.size() - 1);
+                next = java.util.concurrent.CompletableFuture.supplyAsync(() -> after.apply(last), readAhead);
+            }
+            try {
+                writer.write(batch);
+            } catch (java.io.IOException | RuntimeException e) {
+                next.cancel(false);
+                throw e;
+            }
+            rows += batch.size();
+            if (!more) {
+                return rows;
+            }
         }
     }
 

@@ -198,23 +198,17 @@ public class PublicSignatories {
                 + " and kind = ? %s order by sort_key, id limit " + RowCursor.BATCH;
         long n = 0;
         for (SignatoryKind kind : List.of(SignatoryKind.ORGANIZATION, SignatoryKind.INDIVIDUAL)) {
-            Row last = null;
-            List<Row> batch;
-            do {
-                RowCursor.RowMapper<Row> mapper = row -> new Row(row.getString("sort_key"), row.getLong("id"),
-                        toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
-                                row.getString("website"), row.getString("city"), row.getString("region"),
-                                row.getString("country"), row.getString("org_type")));
-                batch = last == null
-                        ? cursor.list(sql.formatted(""), mapper, letterId, kind.name())
-                        : cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind.name(),
-                                last.sortKey(), last.id());
+            RowCursor.RowMapper<Row> mapper = row -> new Row(row.getString("sort_key"), row.getLong("id"),
+                    toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
+                            row.getString("website"), row.getString("city"), row.getString("region"),
+                            row.getString("country"), row.getString("org_type")));
+            n += cursor.<Row>walk(last -> last == null ? cursor.list(sql.formatted(""), mapper, letterId, kind.name())
+                    : cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind.name(),
+                    last.sortKey(), last.id()), batch -> {
                 for (Row r : batch) {
                     handler.accept(r.signatory());
                 }
-                n += batch.size();
-                last = batch.isEmpty() ? last : batch.get(batch.size() - 1);
-            } while (batch.size() == RowCursor.BATCH);
+            });
         }
         return n;
     }
