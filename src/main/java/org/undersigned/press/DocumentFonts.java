@@ -3,7 +3,11 @@ package org.undersigned.press;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.model.GsubData;
+import org.apache.fontbox.ttf.model.ScriptFeature;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDStream;
@@ -13,6 +17,7 @@ import org.undersigned.infra.ShippedFonts;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -159,6 +164,7 @@ final class DocumentFonts {
      * subsets the others when the document is saved. Call once, after the last page is drawn.
      */
     void finish() throws IOException {
+        letterTextFonts();
         for (Loaded font : loaded.values()) {
             if (!font.customUnicode) {
                 continue;
@@ -169,6 +175,93 @@ final class DocumentFonts {
             byte[] cmap = toUnicodeCMap(font.unicode);
             font.pdf.getCOSObject().setItem(COSName.TO_UNICODE,
                     new PDStream(doc, new ByteArrayInputStream(cmap), COSName.FLATE_DECODE));
+        }
+    }
+
+    /**
+     * The letter's own text is laid out by openhtmltopdf, whose fonts PDFBox shapes with its own
+     * substitution (ligatures; conjuncts in Devanagari, Bengali, Gujarati): such glyphs are not
+     * reached by the character map, so PDFBox's ToUnicode map leaves them out. For those fonts the
+     * map is completed from the font's substitution tables (a ligature stands for the text of the
+     * glyphs it replaces) and limited to the glyphs of the subset.
+     */
+    private void letterTextFonts() throws IOException {
+        List<PDType0Font> theirs = new ArrayList<>();
+        for (Object f : fontsToSubset()) {
+            if (f instanceof PDType0Font t0 && loaded.values().stream().noneMatch(l -> l.pdf == t0) && substitutes(t0)) {
+                theirs.add(t0);
+            }
+        }
+        for (PDType0Font font : theirs) {
+            font.subset();
+            notSubsetAgainOnSave(font);
+            Map<Integer, String> unicode = unicodeWithSubstitutions(font);
+            unicode.keySet().retainAll(usedGlyphs(font));
+            font.getCOSObject().setItem(COSName.TO_UNICODE,
+                    new PDStream(doc, new ByteArrayInputStream(toUnicodeCMap(unicode)), COSName.FLATE_DECODE));
+        }
+    }
+
+    private static boolean substitutes(PDType0Font font) {
+        return font.getGsubData() != GsubData.NO_DATA_FOUND;
+    }
+
+    /** The original glyph ids (= codes) in a subset font: the non-zero entries of its CIDToGIDMap. */
+    private static Set<Integer> usedGlyphs(PDType0Font font) throws IOException {
+        Set<Integer> used = new java.util.HashSet<>();
+        COSDictionary cid = (COSDictionary) font.getCOSObject().getCOSArray(COSName.DESCENDANT_FONTS).getObject(0);
+        if (cid.getDictionaryObject(COSName.CID_TO_GID_MAP) instanceof COSStream map) {
+            try (InputStream in = map.createInputStream()) {
+                byte[] bytes = in.readAllBytes();
+                for (int code = 1; 2 * code + 1 < bytes.length; code++) {
+                    if (bytes[2 * code] != 0 || bytes[2 * code + 1] != 0) {
+                        used.add(code);
+                    }
+                }
+            }
+        }
+        return used;
+    }
+
+    /** Every glyph's text: from the character map, then from the substitutions, to a fixed point. */
+    static Map<Integer, String> unicodeWithSubstitutions(PDType0Font font) throws IOException {
+        Map<Integer, String> unicode = new TreeMap<>();
+        CmapLookup cmap = font.getCmapLookup();
+        int glyphs = font.getDescendantFont() instanceof org.apache.pdfbox.pdmodel.font.PDCIDFontType2 cid
+                ? cid.getTrueTypeFont().getNumberOfGlyphs() : 0;
+        for (int gid = 1; gid < glyphs; gid++) {
+            List<Integer> codes = cmap.getCharCodes(gid);
+            if (codes != null && !codes.isEmpty() && codes.get(0) > 0x1F) {
+                unicode.put(gid, new String(Character.toChars(codes.get(0))));
+            }
+        }
+        GsubData gsub = font.getGsubData();
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (String feature : gsub.getSupportedFeatures()) {
+                ScriptFeature f = gsub.getFeature(feature);
+                for (List<Integer> from : f.getAllGlyphIdsForSubstitution()) {
+                    Integer to = f.getReplacementForGlyphs(from);
+                    if (to == null || unicode.containsKey(to) || !from.stream().allMatch(unicode::containsKey)) {
+                        continue;
+                    }
+                    StringBuilder text = new StringBuilder();
+                    from.forEach(g -> text.append(unicode.get(g)));
+                    unicode.put(to, text.toString());
+                    changed = true;
+                }
+            }
+        }
+        return unicode;
+    }
+
+    private Set<?> fontsToSubset() {
+        try {
+            Field field = PDDocument.class.getDeclaredField("fontsToSubset");
+            field.setAccessible(true);
+            return new java.util.HashSet<>((Set<?>) field.get(doc));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this PDFBox version keeps its fonts to subset elsewhere", e);
         }
     }
 

@@ -112,6 +112,9 @@ class PdfScriptsTest {
     @Inject
     ShippedFonts fonts;
 
+    @Inject
+    LetterPdfRenderer renderer;
+
     @Test
     void everyScriptPrintsWithRealGlyphsAndExtractsAsTyped() throws Exception {
         Letter letter = data.open(LetterOptions.organizationsOnly());
@@ -189,6 +192,45 @@ class PdfScriptsTest {
             String drawn = glyphs.unicode.toString();
             assertTrue(drawn.contains("Shaking Fund [U+1FAE8]"), "printed as its code: " + drawn);
             assertFalse(drawn.contains("Fund ?"), "never a question mark");
+        }
+    }
+
+    /**
+     * The letter's own text is laid out by openhtmltopdf, which shapes only what PDFBox can
+     * (docs/benchmarks.md, "Scripts in the letter PDF"); whatever it draws, every glyph is a
+     * real one with Unicode, so the PDF stays PDF/A-2u, and the title prints in every script.
+     */
+    @Test
+    void theLettersOwnTextInEveryScriptHasRealGlyphsWithUnicode() throws Exception {
+        StringBuilder body = new StringBuilder();
+        NAMES.forEach((script, name) -> body.append("<p>").append(script).append(": ").append(name).append("</p>"));
+        PdfView view = new PdfView("hi", "मानवाधिकार पत्र", "1 December 2026", "Addressees", "Coalition", null,
+                body.toString(), "Signed by 0 organizations.", 1, "abc", "http://localhost/letters/x", "subject",
+                List.of(), false, false);
+        byte[] pdf = renderer.render(view);
+        Files.write(Path.of("target", "letter-text.pdf"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            Glyphs glyphs = new Glyphs();
+            for (PDPage page : doc.getPages()) {
+                glyphs.processPage(page);
+            }
+            assertTrue(glyphs.problems.isEmpty(), "every glyph real, with Unicode: " + glyphs.problems);
+            assertEquals("hi", doc.getDocumentCatalog().getLanguage());
+            String text = new PDFTextStripper().getText(doc);
+            for (String script : List.of("Latin", "Greek", "Cyrillic", "Georgian", "Armenian", "Ethiopic", "Korean", "Japanese")) {
+                assertTrue(text.contains(NAMES.get(script)), script + " in the letter text: " + text);
+            }
+        }
+    }
+
+    @Test
+    void anRightToLeftLetterIsAnRtlDocument() throws Exception {
+        PdfView view = new PdfView("ar", "رسالة", "1 December 2026", "Addressees", "Coalition", null,
+                "<p>مركز الحقوق الرقمية</p>", "Signed by 0 organizations.", 1, "abc", "http://localhost/letters/x",
+                "subject", List.of(), false, false);
+        assertEquals("rtl", view.dir());
+        try (PDDocument doc = Loader.loadPDF(renderer.render(view))) {
+            assertEquals("ar", doc.getDocumentCatalog().getLanguage());
         }
     }
 
