@@ -47,6 +47,8 @@ final class PageStamps {
                 PdfText.draw(cs, link, SignatoryPages.MARGIN_SIDE, 30, SIZE);
                 cs.endMarkedContent();
             }
+            // PDF/UA: keyboard (tab) order follows the document structure.
+            page.getCOSObject().setItem(COSName.getPDFName("Tabs"), COSName.S);
             PDAnnotationLink annotation = new PDAnnotationLink();
             annotation.setRectangle(new PDRectangle(SignatoryPages.MARGIN_SIDE, 27, linkWidth, SIZE + 4));
             PDBorderStyleDictionary border = new PDBorderStyleDictionary();

@@ -35,7 +35,10 @@ import org.apache.pdfbox.util.Vector;
 import org.junit.jupiter.api.Test;
 import org.undersigned.account.Role;
 import org.undersigned.infra.ShippedFonts;
+import org.undersigned.audit.Actor;
 import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterDraft;
+import org.undersigned.letter.LetterService;
 import org.undersigned.support.Admins;
 import org.undersigned.support.SignOnForms;
 import org.undersigned.support.TestData;
@@ -114,6 +117,9 @@ class PdfScriptsTest {
 
     @Inject
     LetterPdfRenderer renderer;
+
+    @Inject
+    LetterService letters;
 
     @Test
     void everyScriptPrintsWithRealGlyphsAndExtractsAsTyped() throws Exception {
@@ -232,6 +238,19 @@ class PdfScriptsTest {
         try (PDDocument doc = Loader.loadPDF(renderer.render(view))) {
             assertEquals("ar", doc.getDocumentCatalog().getLanguage());
         }
+    }
+
+    @Test
+    void theEditorIsToldBeforePublishingWhenTheLettersTextHasACharacterNoFontHas() {
+        Letter draft = letters.createDraft(Actor.SYSTEM, new LetterDraft(TestData.uniqueSlug("u"), "Shaking \uD83E\uDEE8 letter",
+                "Addressees", "Text.", "Coalition", "press@coalition.example", null, true, false, false));
+        String overview = admins.session(Role.EDITOR).browser().get("/admin/letters/" + draft.id)
+                .then().statusCode(200).extract().asString();
+        assertTrue(overview.contains("cannot print") && overview.contains("U+1FAE8"), "warned on the letter's page");
+        Letter plain = data.draft(LetterOptions.organizationsOnly());
+        String fine = admins.session(Role.EDITOR).browser().get("/admin/letters/" + plain.id)
+                .then().statusCode(200).extract().asString();
+        assertFalse(fine.contains("cannot print"), "no warning when every character prints");
     }
 
     private void sign(Letter letter, String name) {
