@@ -115,6 +115,12 @@ final class DocumentFonts {
         }
     }
 
+    /**
+     * Per font (by PostScript name: the shipped files are fixed), every glyph's text including
+     * substituted glyphs. Worked out once: for a Latin face it walks thousands of substitutions.
+     */
+    private static final Map<String, Map<Integer, String>> SUBSTITUTED_UNICODE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final PDDocument doc;
     private final ShippedFonts shipped;
     private final Map<String, Loaded> loaded = new LinkedHashMap<>();
@@ -195,7 +201,13 @@ final class DocumentFonts {
         for (PDType0Font font : theirs) {
             font.subset();
             notSubsetAgainOnSave(font);
-            Map<Integer, String> unicode = unicodeWithSubstitutions(font);
+            Map<Integer, String> unicode = new TreeMap<>(SUBSTITUTED_UNICODE.computeIfAbsent(font.getName(), n -> {
+                try {
+                    return unicodeWithSubstitutions(font);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
             unicode.keySet().retainAll(usedGlyphs(font));
             font.getCOSObject().setItem(COSName.TO_UNICODE,
                     new PDStream(doc, new ByteArrayInputStream(toUnicodeCMap(unicode)), COSName.FLATE_DECODE));

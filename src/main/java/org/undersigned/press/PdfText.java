@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,6 +41,7 @@ final class PdfText {
     private final boolean bold;
     private final ArabicShaping arabic = new ArabicShaping(ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL);
     private final Map<DocumentFonts.Loaded, Map<Integer, Float>> widths = new HashMap<>();
+    private final Map<Integer, Integer> faces = new HashMap<>();
 
     PdfText(DocumentFonts fonts, boolean bold) {
         this.fonts = fonts;
@@ -118,7 +118,7 @@ final class PdfText {
                 cp = ' ';
                 piece = " ";
             } else {
-                int face = fonts.shipped().faceFor(cp);
+                int face = faceFor(cp);
                 if (face < 0) {
                     differs[0] = true;
                     next = fonts.face(0, bold);
@@ -156,6 +156,16 @@ final class PdfText {
             width += advance(font, cp) * size / 1000f;
         }
         runs.add(new Run(text, font, width, null));
+    }
+
+    /** The shipped face for a character, remembered for this document: a list repeats its characters. */
+    private int faceFor(int cp) {
+        Integer known = faces.get(cp);
+        if (known == null) {
+            known = fonts.shipped().faceFor(cp);
+            faces.put(cp, known);
+        }
+        return known;
     }
 
     private static boolean isMark(int cp) {
@@ -219,7 +229,8 @@ final class PdfText {
             if (Math.abs(move) > 0.05f) {
                 ops.append(number(-move)).append(' ');
             }
-            ops.append(String.format("<%04X>", gid));
+            ops.append('<').append(HEX[(gid >> 12) & 15]).append(HEX[(gid >> 8) & 15])
+                    .append(HEX[(gid >> 4) & 15]).append(HEX[gid & 15]).append('>');
             pen = s.x()[i] + font.advance(gid);
             font.drewGlyph(gid, s.text()[i]);
         }
@@ -234,8 +245,17 @@ final class PdfText {
         cs.appendRawCommands(ops.toString());
     }
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** A PDF number with at most two decimals (hundredths of a thousandth of an em are plenty). */
     private static String number(float v) {
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        return s.endsWith(".00") ? s.substring(0, s.length() - 3) : s;
+        long hundredths = Math.round(v * 100.0);
+        if (hundredths % 100 == 0) {
+            return Long.toString(hundredths / 100);
+        }
+        String sign = hundredths < 0 ? "-" : "";
+        long abs = Math.abs(hundredths);
+        long frac = abs % 100;
+        return sign + (abs / 100) + (frac < 10 ? ".0" : ".") + frac;
     }
 }

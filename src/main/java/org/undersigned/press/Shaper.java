@@ -52,7 +52,7 @@ final class Shaper {
         float[] x = new float[count];
         float[] y = new float[count];
         String[] glyphText = new String[count];
-        int[] starts = Arrays.stream(clusterStart).distinct().sorted().toArray();
+        int[] starts = distinctSorted(clusterStart);
         for (int i = 0, j = 0; i < n; i++) {
             int code = gv.getGlyphCode(i);
             if (code >= INVISIBLE) {
@@ -66,6 +66,18 @@ final class Shaper {
         }
         float advance = (float) gv.getGlyphPosition(n).getX();
         return new Shaped(glyphs, x, y, advance, glyphText);
+    }
+
+    private static int[] distinctSorted(int[] values) {
+        int[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, n);
     }
 
     /** The characters of the cluster that starts at this index: up to the next cluster's start. */
