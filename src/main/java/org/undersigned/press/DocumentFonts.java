@@ -52,7 +52,7 @@ final class DocumentFonts {
         final String file;
         final boolean complex;
         private final float unitsToThousandths;
-        /** Glyph id → the text it stands for, for every glyph drawn. */
+        /** Glyph id → its text, where that is not what the character map says (shaped glyphs, Arabic forms). */
         private final Map<Integer, String> unicode = new TreeMap<>();
         /** Whether some glyph's text is not what the font's character map says (shaped, or Arabic forms). */
         private boolean customUnicode;
@@ -85,17 +85,16 @@ final class DocumentFonts {
          * decomposition), so it is copied as the plain letters, not as presentation forms.
          */
         void drewText(String text) {
-            text.codePoints().forEach(cp -> {
-                int gid = cmap.getGlyphId(cp);
-                if (gid > 0 && !unicode.containsKey(gid)) {
-                    String own = new String(Character.toChars(cp));
-                    if (isPresentationForm(cp)) {
-                        own = Normalizer.normalize(own, Normalizer.Form.NFKC);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 0xFB50 && isPresentationForm(c)) {
+                    int gid = cmap.getGlyphId(c);
+                    if (gid > 0 && !unicode.containsKey(gid)) {
+                        unicode.put(gid, Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC));
                         customUnicode = true;
                     }
-                    unicode.put(gid, own);
                 }
-            });
+            }
         }
 
         private static boolean isPresentationForm(int cp) {
@@ -178,7 +177,15 @@ final class DocumentFonts {
             font.pdf.addGlyphsToSubset(Set.copyOf(font.unicode.keySet()));
             font.pdf.subset();
             notSubsetAgainOnSave(font.pdf);
-            byte[] cmap = toUnicodeCMap(font.unicode);
+            Map<Integer, String> all = new TreeMap<>();
+            for (int gid : usedGlyphs(font.pdf)) {
+                List<Integer> codes = font.cmap.getCharCodes(gid);
+                if (codes != null && !codes.isEmpty() && codes.get(0) > 0x1F) {
+                    all.put(gid, new String(Character.toChars(codes.get(0))));
+                }
+            }
+            all.putAll(font.unicode);
+            byte[] cmap = toUnicodeCMap(all);
             font.pdf.getCOSObject().setItem(COSName.TO_UNICODE,
                     new PDStream(doc, new ByteArrayInputStream(cmap), COSName.FLATE_DECODE));
         }

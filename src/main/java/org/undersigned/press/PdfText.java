@@ -55,8 +55,8 @@ final class PdfText {
         }
         List<Run> runs = new ArrayList<>();
         boolean[] differs = {false};
-        Bidi bidi = new Bidi(line, Bidi.DIRECTION_LEFT_TO_RIGHT);
-        if (bidi.isLeftToRight()) {
+        Bidi bidi = mayBeRightToLeft(line) ? new Bidi(line, Bidi.DIRECTION_LEFT_TO_RIGHT) : null;
+        if (bidi == null || bidi.isLeftToRight()) {
             split(line, size, runs, differs, true);
         } else {
             // Right-to-left runs are drawn in visual order with each glyph's own Unicode; text
@@ -77,6 +77,19 @@ final class PdfText {
             width += r.width();
         }
         return new Line(runs, width, differs[0] ? line : null);
+    }
+
+    /** Whether the line has a character of a right-to-left script (most lines have none: no bidi needed). */
+    private static boolean mayBeRightToLeft(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)
+                    || (Character.isHighSurrogate(c) && (c == 0xD802 || c == 0xD803 || c == 0xD83A || c == 0xD83B))
+                    || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String shapeArabic(String text) {
