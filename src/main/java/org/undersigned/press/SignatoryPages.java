@@ -138,6 +138,9 @@ final class SignatoryPages {
             while (cut > 1 && text.layout(rest.substring(0, cut).stripTrailing(), SIZE).width() > width) {
                 int space = rest.lastIndexOf(' ', cut - 1);
                 cut = space > 0 ? space : cut - 1;
+                if (cut > 1 && Character.isLowSurrogate(rest.charAt(cut))) {
+                    cut--; // never between the halves of one character (an emoji, a rare CJK ideograph)
+                }
             }
             lines.add(text.layout(rest.substring(0, cut).strip(), SIZE));
             rest = rest.substring(cut).strip();
