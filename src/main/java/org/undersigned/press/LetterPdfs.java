@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LetterPdfs {
 
     /** Bump when the template or fonts change, so stored PDFs are re-rendered. */
-    static final int TEMPLATE_REVISION = 1;
+    static final int TEMPLATE_REVISION = 2;
     private static final long LOCK_BASE = 7_200_000_000L;
 
     public record Key(long letterId, int textVersion, long listVersion) {
