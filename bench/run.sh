@@ -4,6 +4,7 @@
 #   bench/run.sh            # full run (about 6 minutes), table printed and appended to docs/benchmarks.md
 #   BENCH_SECONDS=10 bench/run.sh   # shorter load phases
 #   BENCH_ADMIN=0 bench/run.sh      # without the admin phase (bench/admin.sh, about 12 minutes)
+#   BENCH_MAIL=0 bench/run.sh       # without the mail phase (bench/mail.sh, about 4 minutes)
 #
 # Builds the application, starts a local PostgreSQL with default durability (fsync and
 # synchronous_commit on), starts the application with production settings, seeds data, runs the
@@ -176,8 +177,10 @@ say "raw outputs kept in $WORK"
 
 # --- mail ---------------------------------------------------------------------------------------
 stop_app
-say "mail phase (bench/mail.sh): drain, sign-on burst with the outbox sending, instances adding up"
-BENCH_REUSE_BUILD=1 bench/mail.sh
+if [ "${BENCH_MAIL:-1}" = 1 ]; then
+  say "mail phase (bench/mail.sh): drain, sign-on burst with the outbox sending, instances adding up"
+  BENCH_REUSE_BUILD=1 bench/mail.sh
+fi
 
 # --- admin phase (issue 11): its own database, port and a 512 MB heap -----------------------------
 stop_app

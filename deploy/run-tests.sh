@@ -8,7 +8,10 @@ source deploy/lib/postgres.sh
 source deploy/lib/chromium.sh
 # shellcheck source=lib/smtp.sh
 source deploy/lib/smtp.sh
+# shellcheck source=lib/poppler.sh
+source deploy/lib/poppler.sh
 ensure_postgres
 ensure_chromium
 ensure_smtp_sink
+ensure_pdftotext
 exec mvn -B verify "$@"

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.undersigned.account.LetterAccess;
 import org.undersigned.account.SignedInAdmin;
+import org.undersigned.infra.ShippedFonts;
 import org.undersigned.web.BarChart;
 import org.undersigned.web.Dates;
 import org.undersigned.web.FormErrors;
@@ -51,7 +52,7 @@ public class LetterAdminViews {
                            String deadline, String stateNote, Map<String, Long> counts, long onEarlierVersion,
                            BarChart perDay, BarChart byRegion, boolean mayEdit, boolean mayVet, boolean mayManage,
                            boolean canPublish, boolean canClose, boolean canReopen, boolean canDeliver,
-                           boolean canArchive, boolean isPublic, String today) {
+                           boolean canArchive, boolean isPublic, String today, List<String> unprintable) {
     }
 
     @TemplateData
@@ -60,6 +61,10 @@ public class LetterAdminViews {
 
     @Inject
     SignatureFacts facts;
+
+    /** Which characters the letter PDF cannot print: the editor hears before publishing. */
+    @Inject
+    ShippedFonts fonts;
 
     @Inject
     Markdown markdown;
@@ -114,7 +119,8 @@ public class LetterAdminViews {
                 mayEdit && s == LetterState.CLOSED,
                 mayEdit && s.canMoveTo(LetterState.DELIVERED),
                 mayEdit && s.canMoveTo(LetterState.ARCHIVED),
-                s.isPublic(), dates.today().toString());
+                s.isPublic(), dates.today().toString(),
+                fonts.unprintableLabels(l.title, l.addressees, l.bodyMarkdown, l.coalitionName));
     }
 
     public List<UpdateRow> updates(long letterId) {

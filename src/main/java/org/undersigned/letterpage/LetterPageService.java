@@ -73,11 +73,12 @@ public class LetterPageService {
                 SignOnFormView.blank(letter, requestedKind, FormStamps.PLACEHOLDER)); // PageCache writes in a fresh stamp
     }
 
-    public LetterViews.SignatoriesPage signatories(String slug, String query, int page) {
+    public LetterViews.SignatoriesPage signatories(String slug, String query, PublicSignatories.Position after,
+                                                   PublicSignatories.Position before, int page) {
         Letter letter = publicLetter(slug);
         LetterVersion version = LetterVersion.find(letter.id, letter.currentVersion()).orElseThrow();
         return new LetterViews.SignatoriesPage(header(letter, version), countsOf(letter),
-                signatories.search(letter.id, query, page, config.pageSize()));
+                signatories.search(letter.id, query, after, before, page, config.pageSize()));
     }
 
     public static Letter publicLetter(String slug) {

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LetterPdfs {
 
     /** Bump when the template or fonts change, so stored PDFs are re-rendered. */
-    static final int TEMPLATE_REVISION = 1;
+    static final int TEMPLATE_REVISION = 2;
     private static final long LOCK_BASE = 7_200_000_000L;
 
     public record Key(long letterId, int textVersion, long listVersion) {
@@ -134,9 +134,12 @@ public class LetterPdfs {
         return pdf != null;
     }
 
-    /** A fresh rendering that is not stored, for admins previewing drafts. */
+    /**
+     * A fresh rendering that is not stored, for admins previewing drafts (or any state). In a
+     * transaction of its own, like a stored render: the grouped list is read through a cursor.
+     */
     public byte[] preview(Letter letter) {
-        return renderer.render(views.of(letter));
+        return QuarkusTransaction.requiringNew().timeout(600).call(() -> renderer.render(views.of(letter)));
     }
 
     private StoredPdf renderAndStore(Key wanted, boolean wait) {

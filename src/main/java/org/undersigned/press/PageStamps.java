@@ -12,7 +12,6 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * The running header (the letter's title), the footer link back to the letter's web page and
@@ -30,24 +29,26 @@ final class PageStamps {
 
     static void stamp(PDDocument doc, PdfText text, String title, String url) throws IOException {
         int total = doc.getNumberOfPages();
-        List<PdfText.Run> header = text.layout(title, SIZE);
-        List<PdfText.Run> link = text.layout(url, SIZE);
-        float headerWidth = PdfText.width(header);
-        float linkWidth = PdfText.width(link);
+        PdfText.Line header = text.layout(title, SIZE);
+        PdfText.Line link = text.layout(url, SIZE);
+        float headerWidth = header.width();
+        float linkWidth = link.width();
         int number = 0;
         for (PDPage page : doc.getPages()) {
             number++;
             PDRectangle box = page.getMediaBox();
-            List<PdfText.Run> pageOf = text.layout("Page " + number + " of " + total, SIZE);
+            PdfText.Line pageOf = text.layout("Page " + number + " of " + total, SIZE);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
                 cs.beginMarkedContent(COSName.ARTIFACT);
                 cs.setNonStrokingColor(GREY);
-                draw(cs, header, (box.getWidth() - Math.min(headerWidth, box.getWidth() - 102)) / 2, box.getHeight() - 40);
-                draw(cs, pageOf, box.getWidth() - SignatoryPages.MARGIN_SIDE - PdfText.width(pageOf), 30);
+                PdfText.draw(cs, header, (box.getWidth() - Math.min(headerWidth, box.getWidth() - 102)) / 2, box.getHeight() - 40, SIZE);
+                PdfText.draw(cs, pageOf, box.getWidth() - SignatoryPages.MARGIN_SIDE - pageOf.width(), 30, SIZE);
                 cs.setNonStrokingColor(LINK);
-                draw(cs, link, SignatoryPages.MARGIN_SIDE, 30);
+                PdfText.draw(cs, link, SignatoryPages.MARGIN_SIDE, 30, SIZE);
                 cs.endMarkedContent();
             }
+            // PDF/UA: keyboard (tab) order follows the document structure.
+            page.getCOSObject().setItem(COSName.getPDFName("Tabs"), COSName.S);
             PDAnnotationLink annotation = new PDAnnotationLink();
             annotation.setRectangle(new PDRectangle(SignatoryPages.MARGIN_SIDE, 27, linkWidth, SIZE + 4));
             PDBorderStyleDictionary border = new PDBorderStyleDictionary();
@@ -60,15 +61,5 @@ final class PageStamps {
             annotation.setAction(action);
             page.getAnnotations().add(annotation);
         }
-    }
-
-    private static void draw(PDPageContentStream cs, List<PdfText.Run> runs, float x, float y) throws IOException {
-        cs.beginText();
-        cs.newLineAtOffset(x, y);
-        for (PdfText.Run run : runs) {
-            cs.setFont(run.font(), SIZE);
-            cs.showText(run.text());
-        }
-        cs.endText();
     }
 }

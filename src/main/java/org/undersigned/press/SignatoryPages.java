@@ -63,7 +63,7 @@ final class SignatoryPages {
     }
 
     /** Draws the sections after the existing pages, then the closing lines. */
-    void append(List<PdfView.Section> sections, List<String> closing) throws IOException {
+    void append(Iterable<PdfView.Section> sections, List<String> closing) throws IOException {
         newPage();
         for (PdfView.Section section : sections) {
             heading(section.heading());
@@ -104,13 +104,13 @@ final class SignatoryPages {
         }
         y -= HEADING_SIZE + 4;
         tagging.begin(cs, page, StandardStructureTypes.H2);
-        draw(headingText.layout(title, HEADING_SIZE), x(), y, HEADING_SIZE);
+        PdfText.draw(cs, headingText.layout(title, HEADING_SIZE), x(), y, HEADING_SIZE);
         tagging.end(cs);
         y -= HEADING_LEADING - HEADING_SIZE - 4;
     }
 
     private void entry(String line) throws IOException {
-        List<List<PdfText.Run>> wrapped = wrap(line);
+        List<PdfText.Line> wrapped = wrap(line);
         for (int i = 0; i < wrapped.size(); i++) {
             if (y - LEADING < MARGIN_BOTTOM) {
                 nextColumn();
@@ -120,40 +120,33 @@ final class SignatoryPages {
                 openBlock = true;
             }
             y -= LEADING;
-            draw(wrapped.get(i), x() + (i == 0 ? 0 : INDENT), y + LEADING - SIZE, SIZE);
+            PdfText.draw(cs, wrapped.get(i), x() + (i == 0 ? 0 : INDENT), y + LEADING - SIZE, SIZE);
         }
     }
 
     /** Greedy wrapping at spaces; a word longer than the column is cut. */
-    private List<List<PdfText.Run>> wrap(String line) {
-        List<PdfText.Run> whole = text.layout(line, SIZE);
-        if (PdfText.width(whole) <= columnWidth) {
+    private List<PdfText.Line> wrap(String line) {
+        PdfText.Line whole = text.layout(line, SIZE);
+        if (whole.width() <= columnWidth) {
             return List.of(whole);
         }
-        List<List<PdfText.Run>> lines = new ArrayList<>();
+        List<PdfText.Line> lines = new ArrayList<>();
         String rest = line;
         float width = columnWidth;
         while (!rest.isEmpty()) {
             int cut = rest.length();
-            while (cut > 1 && PdfText.width(text.layout(rest.substring(0, cut).stripTrailing(), SIZE)) > width) {
+            while (cut > 1 && text.layout(rest.substring(0, cut).stripTrailing(), SIZE).width() > width) {
                 int space = rest.lastIndexOf(' ', cut - 1);
                 cut = space > 0 ? space : cut - 1;
+                if (cut > 1 && Character.isLowSurrogate(rest.charAt(cut))) {
+                    cut--; // never between the halves of one character (an emoji, a rare CJK ideograph)
+                }
             }
             lines.add(text.layout(rest.substring(0, cut).strip(), SIZE));
             rest = rest.substring(cut).strip();
             width = columnWidth - INDENT;
         }
         return lines;
-    }
-
-    private void draw(List<PdfText.Run> runs, float x, float baseline, float size) throws IOException {
-        cs.beginText();
-        cs.newLineAtOffset(x, baseline);
-        for (PdfText.Run run : runs) {
-            cs.setFont(run.font(), size);
-            cs.showText(run.text());
-        }
-        cs.endText();
     }
 
     private void endBlock() throws IOException {

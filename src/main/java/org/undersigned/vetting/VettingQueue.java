@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import org.undersigned.infra.ShippedFonts;
 import org.undersigned.signing.NameKeys;
 import org.undersigned.signing.OrgType;
 import org.undersigned.web.Countries;
@@ -59,7 +60,7 @@ public class VettingQueue {
                       String contactTitle, String email, String emailDomain, Boolean domainMatches, String signedAt,
                       int letterVersion, String source, String decisionNote, List<DuplicateRef> duplicates,
                       int duplicateCount, boolean moreDuplicates, String botSignal, boolean disposableEmail,
-                      String clientIp, boolean emailBounced) {
+                      String clientIp, boolean emailBounced, List<String> unprintable) {
         /** Why the form post looked automated, in words. */
         public String botLabel() {
             return botSignal == null ? null : switch (botSignal) {
@@ -127,6 +128,10 @@ public class VettingQueue {
 
     @Inject
     Dates dates;
+
+    /** Decides which characters the letter PDF cannot print, so the vetter sees it before approving. */
+    @Inject
+    ShippedFonts fonts;
 
     public Page page(long letterId, QueueFilter f) {
         return query(letterId, f, null);
@@ -272,7 +277,8 @@ public class VettingQueue {
                     Sql.intValue(r, "letter_version"), r.get("source", String.class),
                     r.get("decision_note", String.class), d.closest(), d.count(), d.atLeast(),
                     r.get("bot_signal", String.class), Boolean.TRUE.equals(r.get("disposable_email")),
-                    r.get("client_ip", String.class), Boolean.TRUE.equals(r.get("email_bounced"))));
+                    r.get("client_ip", String.class), Boolean.TRUE.equals(r.get("email_bounced")),
+                    fonts.unprintableLabels(r.get("display_name", String.class), r.get("affiliation", String.class), place)));
         }
         String next = null;
         String previous = null;
