@@ -9,7 +9,21 @@ import java.util.List;
 @TemplateData
 public record PdfView(String lang, String title, String dateText, String addressees, String coalition,
                       String coalitionContact, String bodyHtml, String countLine, int version, String sha256,
-                      String url, String subject, List<Section> sections, boolean anyAffiliation, boolean draft) {
+                      String url, String subject, List<Section> sections, boolean anyAffiliation, boolean draft,
+                      List<String> partners, List<Lead> leads) {
+
+    /** A lead signer, listed before the text's signatories with its approved logo (a data: URI, or null). */
+    @TemplateData
+    public record Lead(String name, String affiliation, String logoDataUri) {
+    }
+
+    /** "Partner A, Partner B and Partner C". */
+    public String partnersText() {
+        if (partners.size() < 2) {
+            return String.join("", partners);
+        }
+        return String.join(", ", partners.subList(0, partners.size() - 1)) + " and " + partners.get(partners.size() - 1);
+    }
 
     @TemplateData
     /** A heading and its entries; a list, or (for one list of a large letter) read lazily from the database. */

@@ -37,6 +37,12 @@ public class PdfViews {
     @Inject
     SiteConfig site;
 
+    @Inject
+    org.undersigned.logos.LeadSigners leadSigners;
+
+    @Inject
+    org.undersigned.logos.Logos logos;
+
     public PdfView of(Letter letter) {
         boolean draft = letter.state() == LetterState.DRAFT;
         String title = draft ? letter.title : null;
@@ -55,7 +61,17 @@ public class PdfViews {
         PublicSignatories.Counts counts;
         List<PdfView.Section> sections;
         boolean anyAffiliation;
-        if (!draft && letter.pdfGrouping == PdfGrouping.NONE) {
+        if (!draft && letter.pdfGrouping == PdfGrouping.CATEGORY) {
+            // By category within each kind, each group drawn as it is read (index signature_category_list).
+            counts = signatories.counts(letter.id);
+            sections = new ArrayList<>();
+            for (Map.Entry<PublicSignatories.Group, Long> g : signatories.groupCounts(letter.id).entrySet()) {
+                if (g.getValue() > 0) {
+                    sections.add(new PdfView.Section(heading(g.getKey()), signatories.lazily(letter.id, g.getKey())));
+                }
+            }
+            anyAffiliation = signatories.anyAffiliation(letter.id);
+        } else if (!draft && letter.pdfGrouping == PdfGrouping.NONE) {
             // One list in reading order: drawn as it is read, a batch at a time (issue 11).
             counts = signatories.counts(letter.id);
             sections = new ArrayList<>();
@@ -80,7 +96,28 @@ public class PdfViews {
                 markdown.toHtml(body, 2), counts.line() + ".", version, sha,
                 site.publicUrl() + "/letters/" + letter.slug,
                 "A coalition letter to " + addressees + ". " + counts.line() + ".",
-                sections, anyAffiliation, draft);
+                sections, anyAffiliation, draft,
+                org.undersigned.letter.LetterPartner.ofLetter(letter.id).stream().map(org.undersigned.letter.LetterPartner::name).toList(),
+                draft ? List.of() : leads(letter));
+    }
+
+    /** "Organizations: National"; entries without a category last, as "…: other". */
+    static String heading(PublicSignatories.Group g) {
+        String kind = g.kind() == SignatoryKind.ORGANIZATION ? "Organizations" : "Individuals";
+        if (g.categoryKey() == null) {
+            return kind;
+        }
+        return kind + ": " + (g.categoryName() != null ? g.categoryName() : "other");
+    }
+
+    /** The lead signers with their approved logos, embedded (the PDF fetches nothing). */
+    private List<PdfView.Lead> leads(Letter letter) {
+        return leadSigners.of(letter.id).stream()
+                .map(l -> new PdfView.Lead(l.name(), l.affiliation(), l.logo()
+                        ? logos.publicImage(letter.slug, l.signatureId())
+                        .map(png -> "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png)).orElse(null)
+                        : null))
+                .toList();
     }
 
     /**
@@ -97,7 +134,7 @@ public class PdfViews {
         try {
             signatories.forEach(letterId, s -> all.add(new Signatory(once.apply(s.kind()), s.name(), once.apply(s.affiliation()),
                     s.website(), once.apply(s.websiteHost()), once.apply(s.place()), once.apply(s.city()),
-                    once.apply(s.region()), once.apply(s.country()), once.apply(s.orgType()))));
+                    once.apply(s.region()), once.apply(s.country()), once.apply(s.orgType()), once.apply(s.category()))));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -9,7 +9,9 @@ import org.undersigned.web.Countries;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,9 +26,21 @@ public class PublicSignatories {
 
     /** One line of the public list. */
     public record Signatory(String kind, String name, String affiliation, String website, String websiteHost,
-                            String place, String city, String region, String country, String orgType) {
+                            String place, String city, String region, String country, String orgType, String category) {
         public boolean organization() {
             return SignatoryKind.ORGANIZATION.name().equals(kind);
+        }
+    }
+
+    /**
+     * One run of the list in reading order: a kind and, when the letter has categories, one of
+     * them ({@code categoryKey} 0 for entries without one, last). {@code categoryKey} null: the
+     * whole kind (a letter without categories).
+     */
+    public record Group(SignatoryKind kind, Long categoryKey, String categoryName) {
+        /** The condition this group adds to a query (a number from the database, never user input). */
+        String where() {
+            return categoryKey == null ? "" : " and coalesce(category_id, 0) = " + categoryKey.longValue();
         }
     }
 
@@ -77,13 +91,43 @@ public class PublicSignatories {
             return items.stream().filter(s -> !s.organization()).toList();
         }
 
+        /** The organizations on this page in runs of one category each (one run without categories). */
+        public List<Run> organizationRuns() {
+            return Run.of(organizations());
+        }
+
+        public List<Run> individualRuns() {
+            return Run.of(individuals());
+        }
+
         /** The query as it goes back into a link, with "&q=" in front; empty without a query. */
         public String queryParam() {
             return query == null || query.isBlank() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         }
     }
 
-    private static final String COLUMNS = "kind, display_name, affiliation, website, city, region, country, org_type";
+    private static final String COLUMNS = "kind, display_name, affiliation, website, city, region, country, org_type, category_id";
+
+    /** Consecutive signatories of one category, under its heading (none for entries without one). */
+    public record Run(String category, List<Signatory> items) {
+        public static List<Run> of(List<Signatory> list) {
+            List<Run> out = new ArrayList<>();
+            List<Signatory> current = new ArrayList<>();
+            String category = null;
+            for (Signatory s : list) {
+                if (!current.isEmpty() && !Objects.equals(category, s.category())) {
+                    out.add(new Run(category, current));
+                    current = new ArrayList<>();
+                }
+                category = s.category();
+                current.add(s);
+            }
+            if (!current.isEmpty()) {
+                out.add(new Run(category, current));
+            }
+            return out;
+        }
+    }
 
     /** Which version of the public list a letter shows, and when it last changed. */
     public record ListState(long version, java.time.Instant changedAt) {
@@ -145,31 +189,68 @@ public class PublicSignatories {
      * Returns how many there were. Call outside a transaction.
      */
     public long forEach(long letterId, SignatoryHandler handler) throws java.io.IOException {
-        record Row(String sortKey, long id, Signatory signatory) {
-        }
-        String sql = "select " + COLUMNS + ", sort_key, id from signature where letter_id = ? and state = 'APPROVED'"
-                + " and kind = ? %s order by sort_key, id limit " + RowCursor.BATCH;
         long n = 0;
-        for (SignatoryKind kind : List.of(SignatoryKind.ORGANIZATION, SignatoryKind.INDIVIDUAL)) {
-            Row last = null;
-            List<Row> batch;
-            do {
-                RowCursor.RowMapper<Row> mapper = row -> new Row(row.getString("sort_key"), row.getLong("id"),
-                        toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
-                                row.getString("website"), row.getString("city"), row.getString("region"),
-                                row.getString("country"), row.getString("org_type")));
-                batch = last == null
-                        ? cursor.list(sql.formatted(""), mapper, letterId, kind.name())
-                        : cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind.name(),
-                                last.sortKey(), last.id());
-                for (Row r : batch) {
-                    handler.accept(r.signatory());
-                }
-                n += batch.size();
-                last = batch.isEmpty() ? last : batch.get(batch.size() - 1);
-            } while (batch.size() == RowCursor.BATCH);
+        for (Group group : groups(letterId)) {
+            for (Signatory s : lazily(letterId, group)) {
+                handler.accept(s);
+                n++;
+            }
         }
         return n;
+    }
+
+    /**
+     * The runs the list is read in: organizations, then individuals; within each, the letter's
+     * categories in the editors' order and then entries without one. A letter without categories
+     * has one run per kind.
+     */
+    public List<Group> groups(long letterId) {
+        Map<Long, String> categories = categoryNames(letterId);
+        List<Group> out = new ArrayList<>();
+        for (SignatoryKind kind : List.of(SignatoryKind.ORGANIZATION, SignatoryKind.INDIVIDUAL)) {
+            if (categories.isEmpty()) {
+                out.add(new Group(kind, null, null));
+                continue;
+            }
+            categories.forEach((id, name) -> out.add(new Group(kind, id, name)));
+            out.add(new Group(kind, 0L, null));
+        }
+        return out;
+    }
+
+    /**
+     * The letter's categories in order: id to name (a few rows). Read through {@link RowCursor}
+     * so streamed exports can call it while writing, outside any request transaction.
+     */
+    public Map<Long, String> categoryNames(long letterId) {
+        record Category(long id, String name) {
+        }
+        Map<Long, String> out = new LinkedHashMap<>();
+        for (Category c : cursor.list("select id, name from letter_category where letter_id = ? order by position, id",
+                row -> new Category(row.getLong("id"), row.getString("name")), letterId)) {
+            out.put(c.id(), c.name());
+        }
+        return out;
+    }
+
+    /** Approved signatories per group (kind and category), for the page's paging and the PDF's headings. */
+    @SuppressWarnings("unchecked")
+    public Map<Group, Long> groupCounts(long letterId) {
+        Map<Long, String> categories = categoryNames(letterId);
+        List<jakarta.persistence.Tuple> rows = em.createNativeQuery("""
+                        select kind, coalesce(category_id, 0) as category, count(*) as n from signature
+                        where letter_id = ?1 and state = 'APPROVED' group by 1, 2""", jakarta.persistence.Tuple.class)
+                .setParameter(1, letterId).getResultList();
+        Map<String, Long> byKey = new java.util.HashMap<>();
+        for (jakarta.persistence.Tuple r : rows) {
+            byKey.merge(r.get("kind") + "/" + (categories.isEmpty() ? "" : ((Number) r.get("category")).longValue()),
+                    ((Number) r.get("n")).longValue(), Long::sum);
+        }
+        Map<Group, Long> out = new LinkedHashMap<>();
+        for (Group g : groups(letterId)) {
+            out.put(g, byKey.getOrDefault(g.kind().name() + "/" + (g.categoryKey() == null ? "" : g.categoryKey()), 0L));
+        }
+        return out;
     }
 
     /**
@@ -178,16 +259,29 @@ public class PublicSignatories {
      * never in memory at once. Each iteration reads afresh.
      */
     public Iterable<Signatory> lazily(long letterId, SignatoryKind kind) {
+        return lazily(letterId, new Group(kind, null, null));
+    }
+
+    /**
+     * One group's signatories in reading order, lazily in keyset batches: over
+     * {@code signature_public_list (letter_id, kind, sort_key, id)} for a whole kind, over
+     * {@code signature_category_list (letter_id, coalesce(category_id, 0), kind, sort_key, id)}
+     * for one category.
+     */
+    public Iterable<Signatory> lazily(long letterId, Group group) {
         String sql = "select " + COLUMNS + ", sort_key, id from signature where letter_id = ? and state = 'APPROVED'"
-                + " and kind = ? %s order by sort_key, id limit " + RowCursor.BATCH;
+                + " and kind = ?" + group.where() + " %s order by sort_key, id limit " + RowCursor.BATCH;
         record Row(String sortKey, long id, Signatory signatory) {
         }
+        Map<Long, String> categories = group.categoryKey() == null ? Map.of() : categoryNames(letterId);
+        String kind = group.kind().name();
         RowCursor.RowMapper<Row> mapper = row -> new Row(row.getString("sort_key"), row.getLong("id"),
                 toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
                         row.getString("website"), row.getString("city"), row.getString("region"),
-                        row.getString("country"), row.getString("org_type")));
+                        row.getString("country"), row.getString("org_type"),
+                        categories.get(row.getObject("category_id") == null ? null : row.getLong("category_id"))));
         return () -> new java.util.Iterator<>() {
-            private List<Row> batch = cursor.list(sql.formatted(""), mapper, letterId, kind.name());
+            private List<Row> batch = cursor.list(sql.formatted(""), mapper, letterId, kind);
             private int next;
 
             @Override
@@ -199,7 +293,7 @@ public class PublicSignatories {
                     return false;
                 }
                 Row last = batch.get(batch.size() - 1);
-                batch = cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind.name(),
+                batch = cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind,
                         last.sortKey(), last.id());
                 next = 0;
                 return !batch.isEmpty();
@@ -223,28 +317,41 @@ public class PublicSignatories {
 
     /** The first {@code limit} signatories in reading order. */
     public List<Signatory> first(long letterId, int limit) {
-        List<Signatory> out = new ArrayList<>(page(letterId, SignatoryKind.ORGANIZATION, null, 0, limit));
-        if (out.size() < limit) {
-            out.addAll(page(letterId, SignatoryKind.INDIVIDUAL, null, 0, limit - out.size()));
-        }
-        return out;
+        return search(letterId, null, 1, limit).items();
     }
 
-    /** One page of the full list, optionally filtered by a case- and accent-insensitive search. */
+    /**
+     * One page of the full list, optionally filtered by a case- and accent-insensitive search.
+     * Without a search the page walks the groups (kinds, and categories where the letter has
+     * them) so the list reads grouped; a search lists matches by kind.
+     */
     public Page search(long letterId, String query, int page, int size) {
         String q = query == null || query.isBlank() ? null : NameKeys.searchKey(query);
-        Counts counts = q == null ? counts(letterId) : matchingCounts(letterId, q);
-        long total = counts.total();
+        Map<Group, Long> groups;
+        if (q == null) {
+            groups = groupCounts(letterId);
+        } else {
+            Counts matching = matchingCounts(letterId, q);
+            groups = new LinkedHashMap<>();
+            groups.put(new Group(SignatoryKind.ORGANIZATION, null, null), matching.organizations());
+            groups.put(new Group(SignatoryKind.INDIVIDUAL, null, null), matching.individuals());
+        }
+        long total = groups.values().stream().mapToLong(Long::longValue).sum();
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int current = Math.min(Math.max(1, page), pages);
         long offset = (long) (current - 1) * size;
         List<Signatory> items = new ArrayList<>();
-        if (offset < counts.organizations()) {
-            items.addAll(page(letterId, SignatoryKind.ORGANIZATION, q, offset, size));
-        }
-        if (items.size() < size) {
-            long individualOffset = Math.max(0, offset - counts.organizations());
-            items.addAll(page(letterId, SignatoryKind.INDIVIDUAL, q, individualOffset, size - items.size()));
+        Map<Long, String> categories = categoryNames(letterId);
+        for (Map.Entry<Group, Long> g : groups.entrySet()) {
+            if (items.size() >= size) {
+                break;
+            }
+            if (offset >= g.getValue()) {
+                offset -= g.getValue();
+                continue;
+            }
+            items.addAll(page(letterId, g.getKey(), q, offset, size - items.size(), categories));
+            offset = 0;
         }
         return new Page(items, total, current, pages, query);
     }
@@ -269,29 +376,28 @@ public class PublicSignatories {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Signatory> page(long letterId, SignatoryKind kind, String q, long offset, int limit) {
+    private List<Signatory> page(long letterId, Group group, String q, long offset, int limit, Map<Long, String> categories) {
         String sql = "select " + COLUMNS + " from signature where letter_id = ?1 and state = 'APPROVED' and kind = ?2"
+                + group.where()
                 + (q == null ? "" : " and sort_key like ?5 escape '\\'")
                 + " order by sort_key, id offset ?3 limit ?4";
-        var query = em.createNativeQuery(sql)
+        var query = em.createNativeQuery(sql, jakarta.persistence.Tuple.class)
                 .setParameter(1, letterId)
-                .setParameter(2, kind.name())
+                .setParameter(2, group.kind().name())
                 .setParameter(3, offset)
                 .setParameter(4, limit);
         if (q != null) {
             query.setParameter(5, like(q));
         }
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(PublicSignatories::toSignatory).toList();
-    }
-
-    private static Signatory toSignatory(Object[] r) {
-        return toSignatory((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                (String) r[6], (String) r[7]);
+        List<jakarta.persistence.Tuple> rows = query.getResultList();
+        return rows.stream().map(r -> toSignatory((String) r.get("kind"), (String) r.get("display_name"),
+                (String) r.get("affiliation"), (String) r.get("website"), (String) r.get("city"), (String) r.get("region"),
+                (String) r.get("country"), (String) r.get("org_type"),
+                r.get("category_id") == null ? null : categories.get(((Number) r.get("category_id")).longValue()))).toList();
     }
 
     private static Signatory toSignatory(String kind, String name, String affiliation, String website, String city,
-                                         String region, String country, String rawOrgType) {
+                                         String region, String country, String rawOrgType, String category) {
         boolean org = SignatoryKind.ORGANIZATION.name().equals(kind);
         String place = Stream.of(city, region, org ? Countries.name(country) : null)
                 .filter(Objects::nonNull)
@@ -299,7 +405,7 @@ public class PublicSignatories {
         String orgType = rawOrgType == null ? null : OrgType.parse(rawOrgType).map(t -> t.label).orElse(null);
         return new Signatory(kind, name, affiliation, website,
                 website == null ? null : Websites.domain(website), place.isEmpty() ? null : place,
-                city, region, country, orgType);
+                city, region, country, orgType, category);
     }
 
     private static String like(String q) {
