@@ -121,7 +121,6 @@ public class PartnerPages {
     /** The partner's consenting contacts, for an admin handing them over (audited like the staff's own download). */
     @GET
     @Path("{pid}/contacts.csv")
-    @Produces("text/csv")
     @RolesAllowed(Role.ADMIN_NAME)
     public Response contacts(@RestPath long id, @RestPath long pid) {
         LetterPartner partner = partnerOf(id, pid);

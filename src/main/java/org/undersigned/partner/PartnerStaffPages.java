@@ -66,7 +66,6 @@ public class PartnerStaffPages {
 
     @GET
     @Path("contacts.csv")
-    @Produces("text/csv")
     public Response contacts() {
         LetterPartner partner = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(this::ownPartner);
         return download(export.csv(current.actor(), partner.letterId(), partner.id()), partner.code());

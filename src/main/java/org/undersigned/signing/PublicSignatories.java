@@ -279,7 +279,7 @@ public class PublicSignatories {
                 toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
                         row.getString("website"), row.getString("city"), row.getString("region"),
                         row.getString("country"), row.getString("org_type"),
-                        categories.get(row.getObject("category_id") == null ? null : row.getLong("category_id"))));
+                        row.getObject("category_id") == null ? null : categories.get(row.getLong("category_id"))));
         return () -> new java.util.Iterator<>() {
             private List<Row> batch = cursor.list(sql.formatted(""), mapper, letterId, kind);
             private int next;
