@@ -91,7 +91,7 @@ public class LeadSigners {
                         from lead_signer ls join signature s on s.id = ls.signature_id
                         left join signature_logo g on g.signature_id = s.id
                         where ls.letter_id = ?1 and s.state = 'APPROVED'
-                        order by ls.position limit """ + MAX, Tuple.class)
+                        order by ls.position limit %d""".formatted(MAX), Tuple.class)
                 .setParameter(1, letterId).getResultList();
         return rows.stream().map(r -> new Lead(((Number) r.get("id")).longValue(), (String) r.get("display_name"),
                 "ORGANIZATION".equals(r.get("kind")), (String) r.get("affiliation"), (String) r.get("website"),
