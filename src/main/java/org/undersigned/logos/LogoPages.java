@@ -25,10 +25,10 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Logos and lead signers in the browser: the public image of an approved logo; the vetters'
- * page of logos to approve or remove; the editors' page of lead signers.
+ * Logos and lead signers in the admin UI: the vetters' page of logos to approve or remove; the
+ * editors' page of lead signers. (The public image is {@link PublicLogos}.)
  */
-@Path("/")
+@Path("/admin")
 public class LogoPages {
 
     @CheckedTemplate(basePath = "logos")
@@ -49,16 +49,8 @@ public class LogoPages {
     @Inject
     CurrentAdmin current;
 
-    /** Only an approved logo of an approved entry; removed or waiting logos are simply not there. */
     @GET
-    @Path("letters/{slug}/logos/{sid}.png")
-    @Produces("image/png")
-    public Response publicLogo(@RestPath String slug, @RestPath long sid) {
-        return png(logos.publicImage(slug, sid).orElseThrow(NotFoundException::new), "no-cache");
-    }
-
-    @GET
-    @Path("admin/signatures/{sid}/logo.png")
+    @Path("signatures/{sid}/logo.png")
     @Produces("image/png")
     @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME, Role.EDITOR_NAME})
     public Response adminLogo(@RestPath long sid) {
@@ -66,7 +58,7 @@ public class LogoPages {
     }
 
     @GET
-    @Path("admin/letters/{id}/logos")
+    @Path("letters/{id}/logos")
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
     public TemplateInstance logosPage(@RestPath long id) {
@@ -76,7 +68,7 @@ public class LogoPages {
     }
 
     @POST
-    @Path("admin/signatures/{sid}/logo/approve")
+    @Path("signatures/{sid}/logo/approve")
     @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
     @LetterWrites(LetterAccess.Capability.VET)
     public Response approve(@RestPath long sid) {
@@ -85,7 +77,7 @@ public class LogoPages {
     }
 
     @POST
-    @Path("admin/signatures/{sid}/logo/remove")
+    @Path("signatures/{sid}/logo/remove")
     @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
     @LetterWrites(LetterAccess.Capability.VET)
     public Response remove(@RestPath long sid) {
@@ -94,7 +86,7 @@ public class LogoPages {
     }
 
     @GET
-    @Path("admin/letters/{id}/leads")
+    @Path("letters/{id}/leads")
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public TemplateInstance leadsPage(@RestPath long id, @RestQuery String q) {
@@ -103,7 +95,7 @@ public class LogoPages {
     }
 
     @POST
-    @Path("admin/signatures/{sid}/lead")
+    @Path("signatures/{sid}/lead")
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response markLead(@RestPath long sid) {
         leads.mark(current.actor(), sid);
@@ -111,7 +103,7 @@ public class LogoPages {
     }
 
     @POST
-    @Path("admin/signatures/{sid}/lead/remove")
+    @Path("signatures/{sid}/lead/remove")
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response unmarkLead(@RestPath long sid) {
         leads.unmark(current.actor(), sid);

@@ -98,8 +98,8 @@ public class LetterPdfRenderer {
         builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
         builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
         // Names and letter text come from users: nothing they contain may make the renderer fetch anything.
-        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.useExternalResourceAccessControl(EmbeddedImages::allowed, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        builder.useExternalResourceAccessControl(EmbeddedImages::allowed, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         for (FontFile f : FONTS) {
             byte[] bytes = fontBytes.get(f.file());
             builder.useFont(() -> new ByteArrayInputStream(bytes), f.family(), f.weight(), f.style(), true);
