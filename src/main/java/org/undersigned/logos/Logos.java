@@ -54,10 +54,11 @@ public class Logos {
         decided(actor, logo, "logo.removed");
     }
 
-    /** The signer's entry was erased: its logo goes with it. */
+    /** The signer's entry was erased: its logo, and its place among the lead signers, go with it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void eraseFor(long signatureId) {
         em.createNativeQuery("delete from signature_logo where signature_id = ?1").setParameter(1, signatureId).executeUpdate();
+        em.createNativeQuery("delete from lead_signer where signature_id = ?1").setParameter(1, signatureId).executeUpdate();
     }
 
     private void decided(Actor actor, SignatureLogo logo, String action) {

@@ -360,6 +360,12 @@ public class Signature extends PanacheEntityBase {
         this.consentShareWithPartner = partnerId != null && shareContactWithPartner;
     }
 
+    /** The signer's erasure: the sort name and the consent to share go too (the partner count stays, as counts do). */
+    public void forgetListPlacementAndSharing() {
+        sortName = null;
+        consentShareWithPartner = false;
+    }
+
     public Optional<Long> partnerId() {
         return Optional.ofNullable(partnerId);
     }
