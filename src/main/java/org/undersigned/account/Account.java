@@ -58,4 +58,17 @@ public class Account extends PanacheEntityBase {
     public boolean invitationPending() {
         return passwordHash == null && inviteTokenHash != null;
     }
+
+    // ----- partner staff (issue 13) -------------------------------------------------------------
+
+    /** For a PARTNER account: the one partner organization whose figures and export it may see. */
+    private Long partnerId;
+
+    public java.util.Optional<Long> partnerId() {
+        return java.util.Optional.ofNullable(partnerId);
+    }
+
+    void assignPartner(Long partnerId) {
+        this.partnerId = partnerId;
+    }
 }

@@ -96,7 +96,9 @@ public class AccountPages {
         SignInResult result = accounts.signIn(email, password, clientAddress.bucketOf(request));
         if (result instanceof SignInResult.SignedIn in) {
             AdminTokens.Issued issued = tokens.issue(in.accountId(), in.email(), in.role(), request.getHeader("User-Agent"));
-            return Response.seeOther(URI.create(safeNext(next))).cookie(tokens.cookie(issued)).build();
+            // Partner staff have one page of their own; the letters list is not theirs to see.
+            String target = in.role() == Role.PARTNER && "/admin".equals(safeNext(next)) ? "/admin/partner" : safeNext(next);
+            return Response.seeOther(URI.create(target)).cookie(tokens.cookie(issued)).build();
         }
         String message;
         int status;

@@ -235,6 +235,12 @@ public class AccountService {
     /** An admin invites someone: the account exists at once, usable once they choose a password. */
     @Transactional
     public Account invite(Actor actor, String email, String name, Role role) {
+        return invite(actor, email, name, role, null);
+    }
+
+    /** As {@link #invite(Actor, String, String, Role)}; a PARTNER account names its partner organization. */
+    @Transactional
+    public Account invite(Actor actor, String email, String name, Role role, Long partnerId) {
         FormErrors errors = FormErrors.none();
         String normalized = Account.normalize(email);
         if (normalized == null || !EmailAddresses.isValid(normalized)) {
@@ -247,6 +253,8 @@ public class AccountService {
         }
         if (role == null) {
             errors.add("role", "Choose a role.");
+        } else if (role == Role.PARTNER && partnerId == null) {
+            errors.add("role", "Partner staff are invited from a letter's partners page.");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -260,11 +268,13 @@ public class AccountService {
         a.inviteTokenHash = token.hash();
         a.inviteExpiresAt = now.plus(config.inviteTtl());
         a.invitedBy = actor.accountId();
+        a.assignPartner(role == Role.PARTNER ? partnerId : null);
         a.createdAt = now;
         a.updatedAt = now;
         a.persist();
-        audit.record(actor, "account.invited", Subject.account(a.id), null,
-                AuditLog.values("email", a.email, "role", a.role));
+        audit.record(actor, "account.invited", Subject.account(a.id), null, a.partnerId().isEmpty()
+                ? AuditLog.values("email", a.email, "role", a.role)
+                : AuditLog.values("email", a.email, "role", a.role, "partner", a.partnerId().get()));
         outbox.enqueue(MailPriority.LINK, "account.invite", a.email, "You are invited to help run coalition letters on Undersigned",
                 """
                         Hello %s,
@@ -319,6 +329,10 @@ public class AccountService {
         if (a.id.equals(actor.accountId()) && (role != Role.ADMIN || !active)) {
             throw new RuleException("You cannot demote yourself",
                     "Ask another admin to change your own role or to deactivate your account.");
+        }
+        if (role == Role.PARTNER && a.partnerId().isEmpty()) {
+            throw new RuleException("No partner for this account",
+                    "Partner staff are invited from a letter's partners page, which ties the account to its partner.");
         }
         var before = AuditLog.values("role", a.role, "active", a.active);
         a.role = role;

@@ -52,7 +52,13 @@ public class LetterAdminViews {
                            String deadline, String stateNote, Map<String, Long> counts, long onEarlierVersion,
                            BarChart perDay, BarChart byRegion, boolean mayEdit, boolean mayVet, boolean mayManage,
                            boolean canPublish, boolean canClose, boolean canReopen, boolean canDeliver,
-                           boolean canArchive, boolean isPublic, String today, List<String> unprintable) {
+                           boolean canArchive, boolean isPublic, String today, List<String> unprintable,
+                           List<PartnerRow> partners) {
+    }
+
+    /** Sign-ons that came through one partner's link (issue 13), from the maintained totals. */
+    @TemplateData
+    public record PartnerRow(long id, String name, String code, long signedOn, long pendingReview, long approved) {
     }
 
     @TemplateData
@@ -120,7 +126,16 @@ public class LetterAdminViews {
                 mayEdit && s.canMoveTo(LetterState.DELIVERED),
                 mayEdit && s.canMoveTo(LetterState.ARCHIVED),
                 s.isPublic(), dates.today().toString(),
-                fonts.unprintableLabels(l.title, l.addressees, l.bodyMarkdown, l.coalitionName));
+                fonts.unprintableLabels(l.title, l.addressees, l.bodyMarkdown, l.coalitionName), partnerRows(l.id));
+    }
+
+    /** Every partner of the letter with its counts (zeros for a partner nobody came through yet). */
+    public List<PartnerRow> partnerRows(long letterId) {
+        java.util.Map<Long, SignatureFacts.PartnerCount> counts = facts.countsByPartner(letterId);
+        return LetterPartner.ofLetter(letterId).stream().map(p -> {
+            SignatureFacts.PartnerCount c = counts.getOrDefault(p.id(), new SignatureFacts.PartnerCount(p.id(), 0, 0, 0));
+            return new PartnerRow(p.id(), p.name(), p.code(), c.signedOn(), c.pendingReview(), c.approved());
+        }).toList();
     }
 
     public List<UpdateRow> updates(long letterId) {

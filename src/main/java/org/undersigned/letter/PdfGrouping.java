@@ -4,7 +4,8 @@ package org.undersigned.letter;
 public enum PdfGrouping {
     NONE("One list (organizations, then individuals)"),
     REGION("Grouped by state or region"),
-    ORG_TYPE("Grouped by kind of organization");
+    ORG_TYPE("Grouped by kind of organization"),
+    CATEGORY("Grouped by signatory category");
 
     public final String label;
 

@@ -25,6 +25,13 @@ public interface SignatureFacts {
     /** Sign-ons received per day, oldest first, over the last {@code days} days. */
     List<DayCount> signOnsPerDay(long letterId, int days);
 
+    /** Sign-ons that came through one partner's link: in every state, waiting for review, approved. */
+    record PartnerCount(long partnerId, long signedOn, long pendingReview, long approved) {
+    }
+
+    /** Per partner of the letter (partners without sign-ons are absent); exact, from the maintained totals. */
+    Map<Long, PartnerCount> countsByPartner(long letterId);
+
     /** Approved signatories by state or region, largest first. */
     List<RegionCount> approvedByRegion(long letterId, int top);
 }

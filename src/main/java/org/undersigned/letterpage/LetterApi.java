@@ -43,11 +43,20 @@ public class LetterApi {
     public record LetterDetail(String slug, String title, String addressees, String coalitionName,
                                String coalitionContact, String state, boolean acceptingSignatures,
                                Instant signDeadline, int textVersion, String textSha256, Instant textChangedAt,
-                               String bodyMarkdown, String bodyHtml, List<Update> updates, Counts counts) {
+                               String bodyMarkdown, String bodyHtml, List<Update> updates, Counts counts,
+                               List<Partner> partners, List<Category> categories) {
+    }
+
+    /** A partner organization ("in partnership with"); {@code code} goes into its sign-on link and a sign-on's {@code partner}. */
+    public record Partner(String name, String website, String code) {
+    }
+
+    /** A signatory category; a sign-on names it by {@code id}. */
+    public record Category(String id, String name) {
     }
 
     public record Signatory(String kind, String name, String affiliation, String website, String place,
-                            String organizationType) {
+                            String organizationType, String category) {
     }
 
     /** {@code next}/{@code previous}: pass as {@code after}/{@code before} to get the neighbouring page (null at the ends). */
@@ -88,7 +97,11 @@ public class LetterApi {
         return new LetterDetail(l.slug, v.title, v.addressees, l.coalitionName, l.coalitionContact, l.state().name(),
                 l.acceptsSignaturesAt(Instant.now()), l.signDeadline, v.number, v.sha256, l.textChangedAt(),
                 v.bodyMarkdown, markdown.toHtml(v.bodyMarkdown, Markdown.LETTER_BODY_TOP_HEADING), updates,
-                Counts.of(pages.countsOf(l)));
+                Counts.of(pages.countsOf(l)),
+                org.undersigned.letter.LetterPartner.ofLetter(l.id).stream()
+                        .map(p -> new Partner(p.name(), p.website().orElse(null), p.code())).toList(),
+                org.undersigned.letter.LetterCategory.ofLetter(l.id).stream()
+                        .map(c -> new Category(String.valueOf(c.id()), c.name())).toList());
     }
 
     @GET
@@ -101,7 +114,7 @@ public class LetterApi {
         PublicSignatories.Position to = from != null ? null : PublicSignatories.Position.parse(before).orElse(null);
         PublicSignatories.Page p = signatories.search(l.id, q, from, to, page == null ? 1 : page, config.pageSize());
         return new SignatoryPage(p.items().stream()
-                .map(s -> new Signatory(s.kind(), s.name(), s.affiliation(), s.website(), s.place(), s.orgType())).toList(),
+                .map(s -> new Signatory(s.kind(), s.name(), s.affiliation(), s.website(), s.place(), s.orgType(), s.category())).toList(),
                 p.total(), p.page(), p.pages(), p.next() == null ? null : p.next().token(),
                 p.previous() == null ? null : p.previous().token());
     }

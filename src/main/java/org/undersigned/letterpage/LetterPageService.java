@@ -42,6 +42,9 @@ public class LetterPageService {
     @Inject
     LetterDirectory directory;
 
+    @Inject
+    org.undersigned.logos.LeadSigners leads;
+
     public LetterViews.Home home() {
         Instant now = Instant.now();
         List<LetterViews.LetterCard> open = Letter.<Letter>list("state", LetterState.OPEN).stream()
@@ -70,7 +73,16 @@ public class LetterPageService {
                 first.stream().filter(PublicSignatories.Signatory::organization).toList(),
                 first.stream().filter(s -> !s.organization()).toList(),
                 counts.total() > first.size(),
-                SignOnFormView.blank(letter, requestedKind, FormStamps.PLACEHOLDER)); // PageCache writes in a fresh stamp
+                SignOnFormView.blank(letter, requestedKind, FormStamps.PLACEHOLDER), // PageCache writes in a fresh stamp
+                partners(letter), leads.of(letter.id));
+    }
+
+    /** The letter's partners in the editors' order, with the address of each logo. */
+    public static List<LetterViews.Partner> partners(Letter letter) {
+        return org.undersigned.letter.LetterPartner.ofLetter(letter.id).stream()
+                .map(p -> new LetterViews.Partner(p.name(), p.website().orElse(null),
+                        p.hasLogo() ? "/letters/" + letter.slug + "/partners/" + p.code() + "/logo.png" : null))
+                .toList();
     }
 
     public LetterViews.SignatoriesPage signatories(String slug, String query, PublicSignatories.Position after,

@@ -29,7 +29,19 @@ public final class LetterViews {
 
     public record LetterPage(Header letter, String bodyHtml, List<Update> updates, PublicSignatories.Counts counts,
                              List<PublicSignatories.Signatory> organizations,
-                             List<PublicSignatories.Signatory> individuals, boolean more, SignOnFormView form) {
+                             List<PublicSignatories.Signatory> individuals, boolean more, SignOnFormView form,
+                             List<Partner> partners, List<org.undersigned.logos.LeadSigners.Lead> leads) {
+        public List<PublicSignatories.Run> organizationRuns() {
+            return PublicSignatories.Run.of(organizations);
+        }
+
+        public List<PublicSignatories.Run> individualRuns() {
+            return PublicSignatories.Run.of(individuals);
+        }
+    }
+
+    /** A partner organization as the page shows it ("in partnership with …"). */
+    public record Partner(String name, String website, String logoUrl) {
     }
 
     public record SignatoriesPage(Header letter, PublicSignatories.Counts counts, PublicSignatories.Page page) {

@@ -80,8 +80,8 @@ public class LetterPdfRenderer {
         builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
         builder.defaultTextDirection(view.rightToLeft() ? BaseRendererBuilder.TextDirection.RTL : BaseRendererBuilder.TextDirection.LTR);
         // Names and letter text come from users: nothing they contain may make the renderer fetch anything.
-        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.useExternalResourceAccessControl(EmbeddedImages::allowed, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        builder.useExternalResourceAccessControl(EmbeddedImages::allowed, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         // Every shipped face under its family name (the template lists them in fallback order);
         // openhtmltopdf loads a face only when a character needs it, and embeds a subset.
         for (ShippedFonts.Face f : fonts.faces()) {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 @TemplateData
 public record PdfView(String lang, String title, String dateText, String addressees, String coalition,
                       String coalitionContact, String bodyHtml, String countLine, int version, String sha256,
-                      String url, String subject, Iterable<Section> sections, boolean anyAffiliation, boolean draft) {
+                      String url, String subject, Iterable<Section> sections, boolean anyAffiliation, boolean draft,
+                      List<String> partners, List<Lead> leads) {
 
     /** Languages written right to left (by primary subtag). */
     private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb");
@@ -32,6 +33,19 @@ public record PdfView(String lang, String title, String dateText, String address
     /** The {@code dir} of the PDF's HTML: follows the letter's language. */
     public String dir() {
         return rightToLeft() ? "rtl" : "ltr";
+    }
+
+    /** A lead signer, listed before the text's signatories with its approved logo (a data: URI, or null). */
+    @TemplateData
+    public record Lead(String name, String affiliation, String logoDataUri) {
+    }
+
+    /** "Partner A, Partner B and Partner C". */
+    public String partnersText() {
+        if (partners.size() < 2) {
+            return String.join("", partners);
+        }
+        return String.join(", ", partners.subList(0, partners.size() - 1)) + " and " + partners.get(partners.size() - 1);
     }
 
     @TemplateData

@@ -15,6 +15,7 @@ import org.undersigned.web.SiteConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the PDF's view from the same data and the same order as the public letter page. */
 @ApplicationScoped
@@ -31,6 +32,12 @@ public class PdfViews {
 
     @Inject
     SiteConfig site;
+
+    @Inject
+    org.undersigned.logos.LeadSigners leadSigners;
+
+    @Inject
+    org.undersigned.logos.Logos logos;
 
     public PdfView of(Letter letter) {
         boolean draft = letter.state() == LetterState.DRAFT;
@@ -52,6 +59,15 @@ public class PdfViews {
         Iterable<PdfView.Section> sections;
         if (draft) {
             sections = List.of();
+        } else if (letter.pdfGrouping == PdfGrouping.CATEGORY) {
+            // By category within each kind, each group drawn as it is read (index signature_category_list).
+            List<PdfView.Section> list = new ArrayList<>();
+            for (Map.Entry<PublicSignatories.Group, Long> g : signatories.groupCounts(letter.id).entrySet()) {
+                if (g.getValue() > 0) {
+                    list.add(new PdfView.Section(heading(g.getKey()), signatories.lazily(letter.id, g.getKey())));
+                }
+            }
+            sections = list;
         } else if (letter.pdfGrouping == PdfGrouping.NONE) {
             List<PdfView.Section> list = new ArrayList<>();
             if (counts.organizations() > 0) {
@@ -62,9 +78,9 @@ public class PdfViews {
             }
             sections = list;
         } else {
-            Iterable<PublicSignatories.Group> groups = signatories.grouped(letter.id, letter.pdfGrouping);
+            Iterable<PublicSignatories.Heading> groups = signatories.grouped(letter.id, letter.pdfGrouping);
             sections = () -> new java.util.Iterator<>() {
-                private final java.util.Iterator<PublicSignatories.Group> it = groups.iterator();
+                private final java.util.Iterator<PublicSignatories.Heading> it = groups.iterator();
 
                 @Override
                 public boolean hasNext() {
@@ -73,7 +89,7 @@ public class PdfViews {
 
                 @Override
                 public PdfView.Section next() {
-                    PublicSignatories.Group g = it.next();
+                    PublicSignatories.Heading g = it.next();
                     return new PdfView.Section(g.heading(), g.signatories());
                 }
             };
@@ -85,6 +101,27 @@ public class PdfViews {
                 markdown.toHtml(body, 2), counts.line() + ".", version, sha,
                 site.publicUrl() + "/letters/" + letter.slug,
                 "A coalition letter to " + addressees + ". " + counts.line() + ".",
-                sections, anyAffiliation, draft);
+                sections, anyAffiliation, draft,
+                org.undersigned.letter.LetterPartner.ofLetter(letter.id).stream().map(org.undersigned.letter.LetterPartner::name).toList(),
+                draft ? List.of() : leads(letter));
     }
+    /** "Organizations: National"; entries without a category last, as "…: other". */
+    static String heading(PublicSignatories.Group g) {
+        String kind = g.kind() == SignatoryKind.ORGANIZATION ? "Organizations" : "Individuals";
+        if (g.categoryKey() == null) {
+            return kind;
+        }
+        return kind + ": " + (g.categoryName() != null ? g.categoryName() : "other");
+    }
+
+    /** The lead signers with their approved logos, embedded (the PDF fetches nothing). */
+    private List<PdfView.Lead> leads(Letter letter) {
+        return leadSigners.of(letter.id).stream()
+                .map(l -> new PdfView.Lead(l.name(), l.affiliation(), l.logo()
+                        ? logos.publicImage(letter.slug, l.signatureId())
+                        .map(png -> "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png)).orElse(null)
+                        : null))
+                .toList();
+    }
+
 }

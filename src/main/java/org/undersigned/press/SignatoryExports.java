@@ -19,14 +19,14 @@ import java.util.List;
 public final class SignatoryExports {
 
     public static final List<String> COLUMNS = List.of("type", "name", "affiliation", "website", "city",
-            "state_region", "country", "organization_type");
+            "state_region", "country", "organization_type", "category");
 
     /** One signatory as published: public fields only. */
     public record PublicEntry(String type, String name, String affiliation, String website, String city,
-                              String stateRegion, String country, String organizationType) {
+                              String stateRegion, String country, String organizationType, String category) {
         static PublicEntry of(Signatory s) {
             return new PublicEntry(s.organization() ? "organization" : "individual", s.name(), s.affiliation(),
-                    s.website(), s.city(), s.region(), s.country(), s.orgType());
+                    s.website(), s.city(), s.region(), s.country(), s.orgType(), s.category());
         }
     }
 
@@ -94,6 +94,6 @@ public final class SignatoryExports {
 
     private static void row(Csv csv, PublicEntry e) throws IOException {
         csv.row(e.type(), e.name(), e.affiliation(), e.website(), e.city(), e.stateRegion(), e.country(),
-                e.organizationType());
+                e.organizationType(), e.category());
     }
 }

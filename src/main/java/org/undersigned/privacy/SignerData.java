@@ -87,12 +87,17 @@ public class SignerData {
      * Erases the entry: it leaves the letter, every personal detail is removed, the emails about
      * it are deleted, and its audit history keeps only what happened and when (not the values).
      */
+    @Inject
+    org.undersigned.logos.Logos logos;
+
     @Transactional
     public void erase(String manageToken) {
         Signature s = requireManageable(manageToken);
         Instant now = Instant.now();
         boolean wasPublic = s.state() == SignatureState.APPROVED;
         s.erase(now);
+        s.forgetListPlacementAndSharing();
+        logos.eraseFor(s.id());
         em.createNativeQuery("delete from outbox_email where signature_id = ?1").setParameter(1, s.id()).executeUpdate();
         em.createNativeQuery("update audit_event set before = null, after = null, redacted_at = ?2 "
                         + "where signature_id = ?1 and redacted_at is null")

@@ -35,6 +35,15 @@ public final class NameKeys {
         return s.length() > 200 ? s.substring(0, 200) : s;
     }
 
+    /**
+     * The key the public list sorts by: from the sort name when one is given (an individual's
+     * family name, so "Ada Okafor" files under O), then the displayed name to break ties;
+     * otherwise the displayed name alone.
+     */
+    public static String listSortKey(String displayName, String sortName) {
+        return sortName == null || sortName.isBlank() ? sortKey(displayName) : sortKey(sortName + " " + displayName);
+    }
+
     /** The sort key without punctuation, spaces or a trailing legal form; "&" counts as "and". */
     public static String nameKey(String name) {
         String s = sortKey(name.replace("&", " and "));

@@ -11,7 +11,9 @@ import org.undersigned.web.Countries;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,9 +28,21 @@ public class PublicSignatories {
 
     /** One line of the public list. */
     public record Signatory(String kind, String name, String affiliation, String website, String websiteHost,
-                            String place, String city, String region, String country, String orgType) {
+                            String place, String city, String region, String country, String orgType, String category) {
         public boolean organization() {
             return SignatoryKind.ORGANIZATION.name().equals(kind);
+        }
+    }
+
+    /**
+     * One run of the list in reading order: a kind and, when the letter has categories, one of
+     * them ({@code categoryKey} 0 for entries without one, last). {@code categoryKey} null: the
+     * whole kind (a letter without categories).
+     */
+    public record Group(SignatoryKind kind, Long categoryKey, String categoryName) {
+        /** The condition this group adds to a query (a number from the database, never user input). */
+        String where() {
+            return categoryKey == null ? "" : " and coalesce(category_id, 0) = " + categoryKey.longValue();
         }
     }
 
@@ -85,6 +99,15 @@ public class PublicSignatories {
             return items.stream().filter(s -> !s.organization()).toList();
         }
 
+        /** The organizations on this page in runs of one category each (one run without categories). */
+        public List<Run> organizationRuns() {
+            return Run.of(organizations());
+        }
+
+        public List<Run> individualRuns() {
+            return Run.of(individuals());
+        }
+
         /** The query as it goes back into a link, with "&q=" in front; empty without a query. */
         public String queryParam() {
             return query == null || query.isBlank() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
@@ -102,14 +125,20 @@ public class PublicSignatories {
     }
 
     /**
-     * A place in the reading order (organizations first, each kind by sort key, then id), written
-     * into page links as an opaque token: the next page is "the first rows after this", which the
-     * index {@code signature_public_list (letter_id, kind, sort_key, id)} serves at any depth.
+     * A place in the reading order (organizations first; within a kind, the letter's categories in
+     * order where it has them; then by sort key and id), written into page links as an opaque
+     * token: the next page is "the first rows after this", which the indexes
+     * {@code signature_public_list} and {@code signature_category_list} serve at any depth.
+     * {@code categoryKey} is the group's (null for a letter without categories, 0 for entries without one).
      */
-    public record Position(SignatoryKind kind, String sortKey, long id) {
+    public record Position(SignatoryKind kind, Long categoryKey, String sortKey, long id) {
         public String token() {
-            String raw = kind.ordinal() + ":" + id + ":" + sortKey;
+            String raw = kind.ordinal() + ":" + (categoryKey == null ? "" : categoryKey) + ":" + id + ":" + sortKey;
             return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        boolean in(Group group) {
+            return group.kind() == kind && Objects.equals(group.categoryKey(), categoryKey);
         }
 
         /** The position a token names, or empty for anything that is not a token this class wrote. */
@@ -119,16 +148,39 @@ public class PublicSignatories {
             }
             try {
                 String raw = new String(java.util.Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-                String[] parts = raw.split(":", 3);
+                String[] parts = raw.split(":", 4);
                 int kind = Integer.parseInt(parts[0]);
-                return java.util.Optional.of(new Position(SignatoryKind.values()[kind], parts[2], Long.parseLong(parts[1])));
+                Long category = parts[1].isEmpty() ? null : Long.parseLong(parts[1]);
+                return java.util.Optional.of(new Position(SignatoryKind.values()[kind], category, parts[3], Long.parseLong(parts[2])));
             } catch (RuntimeException e) {
                 return java.util.Optional.empty();
             }
         }
     }
 
-    private static final String COLUMNS = "kind, display_name, affiliation, website, city, region, country, org_type";
+    private static final String COLUMNS = "kind, display_name, affiliation, website, city, region, country, org_type, category_id";
+
+    /** Consecutive signatories of one category, under its heading (none for entries without one). */
+    public record Run(String category, List<Signatory> items) {
+        public static List<Run> of(List<Signatory> list) {
+            List<Run> out = new ArrayList<>();
+            List<Signatory> current = new ArrayList<>();
+            String category = null;
+            for (Signatory s : list) {
+                if (!current.isEmpty() && !Objects.equals(category, s.category())) {
+                    out.add(new Run(category, current));
+                    current = new ArrayList<>();
+                }
+                category = s.category();
+                current.add(s);
+            }
+            if (!current.isEmpty()) {
+                out.add(new Run(category, current));
+            }
+            return out;
+        }
+    }
+
 
     /** Which version of the public list a letter shows, and when it last changed. */
     public record ListState(long version, java.time.Instant changedAt) {
@@ -192,19 +244,12 @@ public class PublicSignatories {
      * Returns how many there were. Call outside a transaction.
      */
     public long forEach(long letterId, SignatoryHandler handler) throws java.io.IOException {
-        record Row(String sortKey, long id, Signatory signatory) {
-        }
-        String sql = "select " + COLUMNS + ", sort_key, id from signature where letter_id = ? and state = 'APPROVED'"
-                + " and kind = ? %s order by sort_key, id limit " + RowCursor.BATCH;
+        Map<Long, String> categories = categoryNames(letterId);
         long n = 0;
-        for (SignatoryKind kind : List.of(SignatoryKind.ORGANIZATION, SignatoryKind.INDIVIDUAL)) {
-            RowCursor.RowMapper<Row> mapper = row -> new Row(row.getString("sort_key"), row.getLong("id"),
-                    toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
-                            row.getString("website"), row.getString("city"), row.getString("region"),
-                            row.getString("country"), row.getString("org_type")));
-            n += cursor.<Row>walk(last -> last == null ? cursor.list(sql.formatted(""), mapper, letterId, kind.name())
-                    : cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind.name(),
-                    last.sortKey(), last.id()), batch -> {
+        for (Group group : groups(letterId)) {
+            RowCursor.RowMapper<Row> mapper = rowMapper(group, categories);
+            n += cursor.<Row>walk(last -> oneGroup(letterId, group, null, last == null ? null : last.position(), false,
+                    RowCursor.BATCH, mapper), batch -> {
                 for (Row r : batch) {
                     handler.accept(r.signatory());
                 }
@@ -214,21 +259,88 @@ public class PublicSignatories {
     }
 
     /**
+     * The runs the list is read in: organizations, then individuals; within each, the letter's
+     * categories in the editors' order and then entries without one. A letter without categories
+     * has one run per kind.
+     */
+    public List<Group> groups(long letterId) {
+        Map<Long, String> categories = categoryNames(letterId);
+        List<Group> out = new ArrayList<>();
+        for (SignatoryKind kind : List.of(SignatoryKind.ORGANIZATION, SignatoryKind.INDIVIDUAL)) {
+            if (categories.isEmpty()) {
+                out.add(new Group(kind, null, null));
+                continue;
+            }
+            categories.forEach((id, name) -> out.add(new Group(kind, id, name)));
+            out.add(new Group(kind, 0L, null));
+        }
+        return out;
+    }
+
+    /**
+     * The letter's categories in order: id to name (a few rows). Read through {@link RowCursor}
+     * so streamed exports can call it while writing, outside any request transaction.
+     */
+    public Map<Long, String> categoryNames(long letterId) {
+        record Category(long id, String name) {
+        }
+        Map<Long, String> out = new LinkedHashMap<>();
+        for (Category c : cursor.list("select id, name from letter_category where letter_id = ? order by position, id",
+                row -> new Category(row.getLong("id"), row.getString("name")), letterId)) {
+            out.put(c.id(), c.name());
+        }
+        return out;
+    }
+
+    /** Approved signatories per group (kind and category), for the page's paging and the PDF's headings. */
+    @SuppressWarnings("unchecked")
+    public Map<Group, Long> groupCounts(long letterId) {
+        Map<Long, String> categories = categoryNames(letterId);
+        List<Tuple> rows = em.createNativeQuery("""
+                        select kind, coalesce(category_id, 0) as category, count(*) as n from signature
+                        where letter_id = ?1 and state = 'APPROVED' group by 1, 2""", Tuple.class)
+                .setParameter(1, letterId).getResultList();
+        Map<String, Long> byKey = new java.util.HashMap<>();
+        for (Tuple r : rows) {
+            byKey.merge(Sql.string(r, "kind") + "/" + (categories.isEmpty() ? "" : Sql.longValue(r, "category")),
+                    Sql.longValue(r, "n"), Long::sum);
+        }
+        Map<Group, Long> out = new LinkedHashMap<>();
+        for (Group g : groups(letterId)) {
+            out.put(g, byKey.getOrDefault(g.kind().name() + "/" + (g.categoryKey() == null ? "" : g.categoryKey()), 0L));
+        }
+        return out;
+    }
+
+    /**
      * The approved signatories of one kind in reading order, fetched lazily in keyset batches of
      * {@link RowCursor#BATCH} as the iteration goes: what the PDF draws, so a million names are
      * never in memory at once. Each iteration reads afresh.
      */
     public Iterable<Signatory> lazily(long letterId, SignatoryKind kind) {
+        return lazily(letterId, new Group(kind, null, null));
+    }
+
+    /**
+     * One group's signatories in reading order, lazily in keyset batches: over
+     * {@code signature_public_list (letter_id, kind, sort_key, id)} for a whole kind, over
+     * {@code signature_category_list (letter_id, coalesce(category_id, 0), kind, sort_key, id)}
+     * for one category.
+     */
+    public Iterable<Signatory> lazily(long letterId, Group group) {
         String sql = "select " + COLUMNS + ", sort_key, id from signature where letter_id = ? and state = 'APPROVED'"
-                + " and kind = ? %s order by sort_key, id limit " + RowCursor.BATCH;
+                + " and kind = ?" + group.where() + " %s order by sort_key, id limit " + RowCursor.BATCH;
         record Row(String sortKey, long id, Signatory signatory) {
         }
+        Map<Long, String> categories = group.categoryKey() == null ? Map.of() : categoryNames(letterId);
+        String kind = group.kind().name();
         RowCursor.RowMapper<Row> mapper = row -> new Row(row.getString("sort_key"), row.getLong("id"),
                 toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
                         row.getString("website"), row.getString("city"), row.getString("region"),
-                        row.getString("country"), row.getString("org_type")));
+                        row.getString("country"), row.getString("org_type"),
+                        row.getObject("category_id") == null ? null : categories.get(row.getLong("category_id"))));
         return () -> new java.util.Iterator<>() {
-            private List<Row> batch = cursor.list(sql.formatted(""), mapper, letterId, kind.name());
+            private List<Row> batch = cursor.list(sql.formatted(""), mapper, letterId, kind);
             private int next;
 
             @Override
@@ -240,7 +352,7 @@ public class PublicSignatories {
                     return false;
                 }
                 Row last = batch.get(batch.size() - 1);
-                batch = cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind.name(),
+                batch = cursor.list(sql.formatted("and (sort_key, id) > (?, ?)"), mapper, letterId, kind,
                         last.sortKey(), last.id());
                 next = 0;
                 return !batch.isEmpty();
@@ -257,7 +369,7 @@ public class PublicSignatories {
     }
 
     /** One heading of a grouped list and its entries (see {@link #grouped}). */
-    public record Group(String heading, Iterable<Signatory> signatories) {
+    public record Heading(String heading, Iterable<Signatory> signatories) {
     }
 
     /** A signatory with the group it is listed under. */
@@ -275,7 +387,7 @@ public class PublicSignatories {
      * caller's transaction: one snapshot, constant memory at any size. Single pass: the groups and
      * their entries are read in order, once (a group not read to its end is skipped over).
      */
-    public Iterable<Group> grouped(long letterId, org.undersigned.letter.PdfGrouping by) {
+    public Iterable<Heading> grouped(long letterId, org.undersigned.letter.PdfGrouping by) {
         boolean region = by == org.undersigned.letter.PdfGrouping.REGION;
         String[] typeOrder = java.util.Arrays.stream(OrgType.values())
                 .sorted(java.util.Comparator.comparing((OrgType t) -> t.label.toLowerCase())).map(Enum::name).toArray(String[]::new);
@@ -285,10 +397,12 @@ public class PublicSignatories {
         String sql = "select " + COLUMNS + " from signature where letter_id = ? and state = 'APPROVED'"
                 + " order by kind <> 'ORGANIZATION', " + groupOrder + ", sort_key, id";
         Object[] params = region ? new Object[]{letterId} : new Object[]{letterId, typeOrder, typeOrder};
+        Map<Long, String> categories = categoryNames(letterId);
         RowCursor.RowMapper<Grouped> mapper = row -> {
             Signatory s = toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
                     row.getString("website"), row.getString("city"), row.getString("region"),
-                    row.getString("country"), row.getString("org_type"));
+                    row.getString("country"), row.getString("org_type"),
+                    row.getObject("category_id") == null ? null : categories.get(row.getLong("category_id")));
             SignatoryKind kind = SignatoryKind.valueOf(s.kind());
             String what = kind == SignatoryKind.ORGANIZATION ? "Organizations" : "Individuals";
             if (!region && kind == SignatoryKind.INDIVIDUAL) {
@@ -310,13 +424,13 @@ public class PublicSignatories {
             }
 
             @Override
-            public Group next() {
+            public Heading next() {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
                 Grouped first = rows.peek();
                 current = first;
-                return new Group(first.heading(), () -> new java.util.Iterator<>() {
+                return new Heading(first.heading(), () -> new java.util.Iterator<>() {
                     @Override
                     public boolean hasNext() {
                         return first.sameGroup(rows.peek());
@@ -342,30 +456,38 @@ public class PublicSignatories {
 
     /** The first {@code limit} signatories in reading order. */
     public List<Signatory> first(long letterId, int limit) {
-        return forward(letterId, null, null, limit).stream().map(Row::signatory).toList();
+        return forward(letterId, groups(letterId), null, null, limit).stream().map(Row::signatory).toList();
     }
 
     /**
      * One page of the full list, optionally filtered by a case- and accent-insensitive search:
      * the {@code size} entries after {@code after}, or before {@code before}, or the first ones.
-     * Keyset only, so a reader deep in a million names costs what the first page costs.
+     * Without a search the list walks the groups (kinds, and categories where the letter has them)
+     * so it reads grouped; a search lists matches by kind. Keyset only, so a reader deep in a
+     * million names costs what the first page costs.
      */
     public Page search(long letterId, String query, Position after, Position before, int page, int size) {
         String q = query == null || query.isBlank() ? null : NameKeys.searchKey(query);
         Counts counts = q == null ? counts(letterId) : matchingCounts(letterId, q);
+        List<Group> groups = q == null ? groups(letterId)
+                : List.of(new Group(SignatoryKind.ORGANIZATION, null, null), new Group(SignatoryKind.INDIVIDUAL, null, null));
+        if (after != null && groups.stream().noneMatch(after::in)) {
+            after = null; // a link from before the letter's categories changed: start again
+        }
+        if (before != null && groups.stream().noneMatch(before::in)) {
+            before = null;
+        }
         long total = counts.total();
         int pages = (int) Math.max(1, (total + size - 1) / size);
         List<Row> rows;
         boolean more;
         boolean earlier;
         if (before != null) {
-            List<Row> back = backward(letterId, q, before, size + 1);
+            List<Row> back = backward(letterId, groups, q, before, size + 1);
             earlier = back.size() > size;
             if (!earlier) {
                 // Back at the start: show the full first page, as the first page always looks.
-                before = null;
-                after = null;
-                List<Row> fromStart = forward(letterId, q, null, size + 1);
+                List<Row> fromStart = forward(letterId, groups, q, null, size + 1);
                 more = fromStart.size() > size;
                 rows = fromStart.subList(0, Math.min(size, fromStart.size()));
                 page = 1;
@@ -375,7 +497,7 @@ public class PublicSignatories {
                 more = true;
             }
         } else {
-            List<Row> ahead = forward(letterId, q, after, size + 1);
+            List<Row> ahead = forward(letterId, groups, q, after, size + 1);
             more = ahead.size() > size;
             rows = ahead.subList(0, Math.min(size, ahead.size()));
             earlier = after != null && !rows.isEmpty();
@@ -393,40 +515,56 @@ public class PublicSignatories {
     private record Row(Position position, Signatory signatory) {
     }
 
-    private static final RowCursor.RowMapper<Row> ROW = row -> new Row(
-            new Position(SignatoryKind.valueOf(row.getString("kind")), row.getString("sort_key"), row.getLong("id")),
-            toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
-                    row.getString("website"), row.getString("city"), row.getString("region"),
-                    row.getString("country"), row.getString("org_type")));
+    private static RowCursor.RowMapper<Row> rowMapper(Group group, Map<Long, String> categories) {
+        return row -> new Row(new Position(group.kind(), group.categoryKey(), row.getString("sort_key"), row.getLong("id")),
+                toSignatory(row.getString("kind"), row.getString("display_name"), row.getString("affiliation"),
+                        row.getString("website"), row.getString("city"), row.getString("region"),
+                        row.getString("country"), row.getString("org_type"),
+                        row.getObject("category_id") == null ? null : categories.get(row.getLong("category_id"))));
+    }
 
-    /** Up to {@code limit} rows after {@code from} (or from the start) in reading order, across kinds. */
-    private List<Row> forward(long letterId, String q, Position from, int limit) {
+    /** Up to {@code limit} rows after {@code from} (or from the start) in reading order, across groups. */
+    private List<Row> forward(long letterId, List<Group> groups, String q, Position from, int limit) {
+        Map<Long, String> categories = categoryNames(letterId);
         List<Row> out = new ArrayList<>();
-        for (SignatoryKind kind : SignatoryKind.values()) {
-            if (out.size() >= limit || (from != null && kind.ordinal() < from.kind().ordinal())) {
-                continue;
+        boolean reached = from == null;
+        for (Group group : groups) {
+            if (out.size() >= limit) {
+                break;
             }
-            Position start = from != null && kind == from.kind() ? from : null;
-            out.addAll(oneKind(letterId, kind, q, start, false, limit - out.size()));
+            Position start = null;
+            if (!reached) {
+                if (!from.in(group)) {
+                    continue;
+                }
+                reached = true;
+                start = from;
+            }
+            out.addAll(oneGroup(letterId, group, q, start, false, limit - out.size(), rowMapper(group, categories)));
         }
         return out;
     }
 
-    /** Up to {@code limit} rows before {@code from}, nearest first, across kinds. */
-    private List<Row> backward(long letterId, String q, Position from, int limit) {
+    /** Up to {@code limit} rows before {@code from}, nearest first, across groups. */
+    private List<Row> backward(long letterId, List<Group> groups, String q, Position from, int limit) {
+        Map<Long, String> categories = categoryNames(letterId);
         List<Row> out = new ArrayList<>();
-        SignatoryKind[] kinds = SignatoryKind.values();
-        for (int k = from.kind().ordinal(); k >= 0 && out.size() < limit; k--) {
-            Position start = kinds[k] == from.kind() ? from : null;
-            out.addAll(oneKind(letterId, kinds[k], q, start, true, limit - out.size()));
+        int at = 0;
+        while (!from.in(groups.get(at))) {
+            at++;
+        }
+        for (int g = at; g >= 0 && out.size() < limit; g--) {
+            Group group = groups.get(g);
+            out.addAll(oneGroup(letterId, group, q, g == at ? from : null, true, limit - out.size(), rowMapper(group, categories)));
         }
         return out;
     }
 
-    private List<Row> oneKind(long letterId, SignatoryKind kind, String q, Position from, boolean backwards, int limit) {
-        List<Object> params = new ArrayList<>(List.of(letterId, kind.name()));
+    private List<Row> oneGroup(long letterId, Group group, String q, Position from, boolean backwards, int limit,
+                               RowCursor.RowMapper<Row> mapper) {
+        List<Object> params = new ArrayList<>(List.of(letterId, group.kind().name()));
         StringBuilder sql = new StringBuilder("select " + COLUMNS + ", sort_key, id from signature"
-                + " where letter_id = ? and state = 'APPROVED' and kind = ?");
+                + " where letter_id = ? and state = 'APPROVED' and kind = ?" + group.where());
         if (q != null) {
             sql.append(" and sort_key like ? escape '\\'");
             params.add(Sql.containing(q));
@@ -437,7 +575,7 @@ public class PublicSignatories {
             params.add(from.id());
         }
         sql.append(backwards ? " order by sort_key desc, id desc" : " order by sort_key, id").append(" limit ").append(limit);
-        return cursor.list(sql.toString(), ROW, params.toArray());
+        return cursor.list(sql.toString(), mapper, params.toArray());
     }
 
     private Counts matchingCounts(long letterId, String q) {
@@ -451,7 +589,7 @@ public class PublicSignatories {
     }
 
     private static Signatory toSignatory(String kind, String name, String affiliation, String website, String city,
-                                         String region, String country, String rawOrgType) {
+                                         String region, String country, String rawOrgType, String category) {
         boolean org = SignatoryKind.ORGANIZATION.name().equals(kind);
         String place = Stream.of(city, region, org ? Countries.name(country) : null)
                 .filter(Objects::nonNull)
@@ -459,6 +597,10 @@ public class PublicSignatories {
         String orgType = rawOrgType == null ? null : OrgType.parse(rawOrgType).map(t -> t.label).orElse(null);
         return new Signatory(kind, name, affiliation, website,
                 website == null ? null : Websites.domain(website), place.isEmpty() ? null : place,
-                city, region, country, orgType);
+                city, region, country, orgType, category);
+    }
+
+    private static String like(String q) {
+        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

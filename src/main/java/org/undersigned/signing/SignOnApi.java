@@ -44,7 +44,16 @@ public class SignOnApi {
             @Schema(required = true, description = "Must be true: the entry is shown on the public list") Boolean consentPublic,
             Boolean consentUpdates,
             @Schema(description = "The stamp from GET …/signatures/stamp, fetched when the form was shown") String formStamp,
-            @Schema(description = "Leave empty (a field people never see)") String referenceCode) {
+            @Schema(description = "Leave empty (a field people never see)") String referenceCode,
+            @Schema(description = "The code of the partner whose link brought the signer, if any") String partner,
+            @Schema(description = "The signer agrees to share their contact details with that partner") Boolean shareWithPartner,
+            @Schema(description = "The id of one of the letter's categories; required when the letter has categories") String category,
+            @Schema(description = "An individual's sort name (such as a family name): the list files them under it") String sortName) {
+        SignOnChoices toChoices() {
+            return SignOnChoices.of(partner, Boolean.TRUE.equals(shareWithPartner), category,
+                    SignatoryKind.INDIVIDUAL.name().equals(kind) ? sortName : null);
+        }
+
         SignOnInput toInput() {
             return SignOnInput.of(kind, organizationName, website, city, region, country, orgType, contactName,
                     contactTitle, email, phone, name, affiliation, Boolean.TRUE.equals(consentPublic),
@@ -103,7 +112,7 @@ public class SignOnApi {
         }
         // The same bot checks as the form's: an anonymous script gets nothing the form would deny it.
         BotSignal bot = stamps.signal(request.referenceCode(), request.formStamp(), java.time.Instant.now()).orElse(null);
-        signing.signOn(slug, request.toInput(), new SignOnContext(clientAddress.of(httpRequest), bot));
+        signing.signOn(slug, request.toInput(), request.toChoices(), null, new SignOnContext(clientAddress.of(httpRequest), bot));
         return Response.accepted(new SignOnAccepted("confirmation-sent",
                 "Check your email: follow the link we sent to confirm the signature.")).build();
     }

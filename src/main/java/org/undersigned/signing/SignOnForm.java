@@ -20,10 +20,20 @@ public class SignOnForm {
     @RestForm public String affiliation;
     @RestForm public String consentPublic;
     @RestForm public String consentUpdates;
+    /** The partner whose link brought the signer: carried by the link into this hidden field, never a cookie. */
+    @RestForm public String partner;
+    @RestForm public String shareWithPartner;
+    @RestForm public String category;
+    @RestForm public String sortName;
     /** When the form was served, signed: see {@link org.undersigned.abuse.FormStamps}. */
     @RestForm public String formStamp;
     /** The field people never see; see {@link SignOnFormView#HONEYPOT}. */
     @RestForm(SignOnFormView.HONEYPOT) public String honeypot;
+
+    public SignOnChoices toChoices() {
+        return SignOnChoices.of(partner, "yes".equals(shareWithPartner), category,
+                SignatoryKind.INDIVIDUAL.name().equals(kind) ? sortName : null);
+    }
 
     public SignOnInput toInput() {
         return SignOnInput.of(kind, organizationName, website, city, region, country, orgType, contactName,

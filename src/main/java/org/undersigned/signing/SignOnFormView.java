@@ -12,7 +12,8 @@ import java.util.List;
 /** Everything the sign-on form needs to render, blank or coming back with errors. */
 @TemplateData
 public record SignOnFormView(String slug, SignOnInput input, FormErrors errors, boolean allowOrganizations,
-                             boolean allowIndividuals, List<Option> countries, List<Option> orgTypes, String stamp) {
+                             boolean allowIndividuals, List<Option> countries, List<Option> orgTypes, String stamp,
+                             SignOnChoices choices, List<Option> categories, String partnerName) {
 
     /** The hidden field that only automated form fillers see and fill in. */
     public static final String HONEYPOT = "referenceCode";
@@ -22,12 +23,34 @@ public record SignOnFormView(String slug, SignOnInput input, FormErrors errors, 
 
     /** @param stamp the signed time the form is served (see {@link org.undersigned.abuse.FormStamps}) */
     public static SignOnFormView blank(Letter letter, String requestedKind, String stamp) {
-        return of(letter, SignOnInput.blank(kindFor(letter, requestedKind)), FormErrors.none(), stamp);
+        return blank(letter, requestedKind, stamp, SignOnChoices.none());
+    }
+
+    /** A blank form; {@code choices} carries the partner of the link it was opened from, if any. */
+    public static SignOnFormView blank(Letter letter, String requestedKind, String stamp, SignOnChoices choices) {
+        return of(letter, SignOnInput.blank(kindFor(letter, requestedKind)), FormErrors.none(), stamp, choices);
     }
 
     public static SignOnFormView of(Letter letter, SignOnInput input, FormErrors errors, String stamp) {
+        return of(letter, input, errors, stamp, SignOnChoices.none());
+    }
+
+    /** The partner is named only when the code is one of this letter's; otherwise the form carries none. */
+    public static SignOnFormView of(Letter letter, SignOnInput input, FormErrors errors, String stamp, SignOnChoices choices) {
+        var partner = choices.partner() == null ? java.util.Optional.<org.undersigned.letter.LetterPartner>empty()
+                : org.undersigned.letter.LetterPartner.byCode(letter.id, choices.partner());
+        SignOnChoices kept = partner.isPresent() ? choices
+                : new SignOnChoices(null, false, choices.category(), choices.sortName());
+        List<Option> categories = org.undersigned.letter.LetterCategory.ofLetter(letter.id).stream()
+                .map(c -> new Option(String.valueOf(c.id()), c.name())).toList();
         return new SignOnFormView(letter.slug, input, errors, letter.organizationsMaySign, letter.individualsMaySign,
-                Countries.options(), ORG_TYPES, stamp);
+                Countries.options(), ORG_TYPES, stamp, kept, categories,
+                partner.map(org.undersigned.letter.LetterPartner::name).orElse(null));
+    }
+
+    /** The query that keeps the partner on the form's other links (switching kind). */
+    public String partnerQuery() {
+        return choices.partner() == null ? "" : "partner=" + choices.partner();
     }
 
     public String honeypot() {

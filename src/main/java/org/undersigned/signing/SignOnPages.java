@@ -53,9 +53,10 @@ public class SignOnPages {
 
     @GET
     @Path("letters/{slug}/sign")
-    public TemplateInstance form(@RestPath String slug, @RestQuery("as") String as) {
+    public TemplateInstance form(@RestPath String slug, @RestQuery("as") String as, @RestQuery String partner) {
         Letter letter = publicLetter(slug);
-        return SignerPages.form(signPage(letter, SignOnFormView.blank(letter, as, stamps.issue(Instant.now()))));
+        return SignerPages.form(signPage(letter, SignOnFormView.blank(letter, as, stamps.issue(Instant.now()),
+                SignOnChoices.viaPartner(partner))));
     }
 
     /**
@@ -67,25 +68,61 @@ public class SignOnPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RateLimited(RateLimit.SIGN_ON)
     public Response sign(@RestPath String slug, @BeanParam SignOnForm form) {
+        return sign(slug, form, null);
+    }
+
+    /**
+     * The same form sent with a file (an organization's logo; the browser form always sends this
+     * encoding). The upload is read only up to its limit; the service re-encodes it.
+     */
+    @POST
+    @Path("letters/{slug}/sign")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimit.SIGN_ON)
+    public Response signWithLogo(@RestPath String slug, @BeanParam SignOnForm form,
+                                 @RestForm("logo") org.jboss.resteasy.reactive.multipart.FileUpload logo) {
+        byte[] upload = null;
+        if (logo != null && logo.size() > 0) {
+            try {
+                // One byte over the limit is enough for the service to refuse it with the right message.
+                long size = Math.min(logo.size(), org.undersigned.logos.LogoImage.MAX_BYTES + 1L);
+                try (var in = java.nio.file.Files.newInputStream(logo.uploadedFile())) {
+                    upload = in.readNBytes((int) size);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return sign(slug, form, upload);
+    }
+
+    private Response sign(String slug, SignOnForm form, byte[] logo) {
         SignOnInput input = form.toInput();
+        SignOnChoices choices = form.toChoices();
         Instant now = Instant.now();
         BotSignal bot = stamps.signal(form.honeypot, form.formStamp, now).orElse(null);
         try {
-            signing.signOn(slug, input, new SignOnContext(clientAddress.of(request), bot));
+            signing.signOn(slug, input, choices, logo, new SignOnContext(clientAddress.of(request), bot));
         } catch (InvalidInputException e) {
             Letter letter = publicLetter(slug);
             // A person correcting a mistake keeps the original stamp, so a quick fix is not "too fast".
             String stamp = stamps.verify(form.formStamp).isPresent() ? form.formStamp : stamps.issue(now);
-            return FormPage.invalid(SignerPages.form(signPage(letter, SignOnFormView.of(letter, input, e.errors(), stamp))));
+            return FormPage.invalid(SignerPages.form(signPage(letter, SignOnFormView.of(letter, input, e.errors(), stamp, choices))));
         }
-        // A relative Location (RFC 9110) spares building an absolute URI on every sign-on.
-        return Response.status(Response.Status.SEE_OTHER).header("Location", "/letters/" + slug + "/signed").build();
+        // A relative Location (RFC 9110) spares building an absolute URI on every sign-on. The
+        // partner travels on, so the thank-you page can still name who invited the signer.
+        String after = choices.partner() == null ? "" : "?partner=" + choices.partner();
+        return Response.status(Response.Status.SEE_OTHER).header("Location", "/letters/" + slug + "/signed" + after).build();
     }
 
     @GET
     @Path("letters/{slug}/signed")
-    public TemplateInstance signed(@RestPath String slug) {
-        return SignerPages.signed(ref(publicLetter(slug)));
+    public TemplateInstance signed(@RestPath String slug, @RestQuery String partner) {
+        Letter letter = publicLetter(slug);
+        String code = SignOnChoices.viaPartner(partner).partner();
+        String partnerName = code == null ? null
+                : org.undersigned.letter.LetterPartner.byCode(letter.id, code).map(org.undersigned.letter.LetterPartner::name).orElse(null);
+        return SignerPages.signed(ref(letter), partnerName);
     }
 
     @GET

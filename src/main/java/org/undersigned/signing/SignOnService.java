@@ -68,6 +68,12 @@ public class SignOnService {
     MailQuota mailQuota;
 
     @Inject
+    SignOnCoalitions coalitions;
+
+    @Inject
+    org.undersigned.logos.Logos logos;
+
+    @Inject
     jakarta.enterprise.event.Event<org.undersigned.letter.PublicPageChanged> pageChanged;
 
     /**
@@ -82,12 +88,37 @@ public class SignOnService {
      * paths that read and then write run in a transaction of their own.
      */
     public void signOn(String slug, SignOnInput input, SignOnContext context) {
+        signOn(slug, input, SignOnChoices.none(), null, context);
+    }
+
+    /**
+     * As {@link #signOn(String, SignOnInput, SignOnContext)}, with the partner, category and sort
+     * name the form carried and an organization's logo as uploaded (re-encoded here, stored
+     * waiting for a vetter; null for none). An unknown partner code is no attribution, not an error.
+     */
+    public void signOn(String slug, SignOnInput input, SignOnChoices choices, byte[] logoUpload, SignOnContext context) {
         SignOnLetters.Facts letter = letters.find(slug).orElseThrow(NotFoundException::new);
         Instant now = Instant.now();
         if (!letter.acceptsSignaturesAt(now)) {
             QuarkusTransaction.joiningExisting().run(() -> requireOpen(Letter.findById(letter.id()), now));
         }
         FormErrors errors = validation.check(input, letter.organizationsMaySign(), letter.individualsMaySign());
+        SignOnCoalitions.Facts coalition = coalitions.of(letter.id());
+        Optional<Long> category = coalition.category(choices.category());
+        if (!coalition.categories().isEmpty() && category.isEmpty()) {
+            errors.add("category", "Choose where your signature belongs on the list.");
+        }
+        if (choices.sortName() != null && choices.sortName().length() > 200) {
+            errors.add("sortName", "This is too long (200 characters at most).");
+        }
+        org.undersigned.logos.LogoImage.Encoded logo = null;
+        if (logoUpload != null && logoUpload.length > 0 && !input.isIndividual()) {
+            try {
+                logo = org.undersigned.logos.LogoImage.reencode(logoUpload);
+            } catch (org.undersigned.logos.LogoImage.Refused refused) {
+                errors.add("logo", refused.detail());
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -99,24 +130,39 @@ public class SignOnService {
         ref.id = letter.id();
         Signature s = Signature.signedOn(ref, letter.version(), input, confirm.hash(),
                 now.plus(config.confirmLinkTtl()), now);
+        s.placeInList(category.orElse(null), choices.sortName());
+        coalition.partner(choices.partner()).ifPresent(p -> s.attributeTo(p.id(), choices.shareWithPartner()));
         s.recordSignals(IpRange.literal(context.clientIp()).map(SignOnService::address).orElse(null),
                 context.botSignal(), disposable.isDisposable(EmailAddresses.domain(s.email())));
         if (s.botSignal() == BotSignal.HONEYPOT) {
             // Certainly not a person: keep the entry for the vetters' overview, but email nobody
-            // (the address may be someone else's).
+            // (the address may be someone else's). Its logo is not kept.
             QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
             return;
         }
         if (!mailQuota.tryTake(s.email(), letter.id())) {
             // Over the address's (or letter's) email quota: the entry is kept, the email is not
             // sent, and the answer is the same. The signer can ask for a link later.
-            QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
+            Optional<Long> created = QuarkusTransaction.joiningExisting().call(() -> inserts.insertIfNew(s));
+            storeLogo(created, letter.id(), logo, now);
             return;
         }
         Optional<Long> queued = inserts.insertWithEmail(s, emails.confirmationDraft(s, letter.title(), confirm.raw(), false));
+        storeLogo(queued, letter.id(), logo, now);
         if (queued.isEmpty()) {
             QuarkusTransaction.joiningExisting().run(() -> remindExisting(
                     Signature.findLiveForUpdate(letter.id(), s.kind(), s.emailNormalized(), s.nameKey()).orElseThrow(), now));
+        }
+    }
+
+    /**
+     * A logo goes only with an entry this sign-on created (never onto someone's existing entry),
+     * in its own short transaction after the insert; it waits for a vetter either way.
+     */
+    private void storeLogo(Optional<Long> createdSignature, long letterId, org.undersigned.logos.LogoImage.Encoded logo,
+                           Instant now) {
+        if (logo != null && createdSignature.isPresent()) {
+            QuarkusTransaction.requiringNew().run(() -> logos.store(createdSignature.get(), letterId, logo, now));
         }
     }
 
@@ -237,6 +283,7 @@ public class SignOnService {
         var before = publicDetails(s);
         SignatureState stateBefore = s.state();
         s.correct(input, now);
+        s.placeInList(s.categoryId().orElse(null), s.sortName().orElse(null)); // re-derives the sort key, keeping the sort name
         var after = publicDetails(s);
         after.put("state", s.state().name());
         before.put("state", stateBefore.name());

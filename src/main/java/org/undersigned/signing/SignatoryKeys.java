@@ -27,4 +27,9 @@ public record SignatoryKeys(String sortKey, String nameKey, String websiteDomain
     static String nameKey(SignatoryKind kind, String displayName) {
         return kind == SignatoryKind.ORGANIZATION ? NameKeys.nameKey(displayName) : "";
     }
+
+    /** The sort key of an entry that gives a separate sort name (an individual's family name) or not. */
+    static String listSortKey(String displayName, String sortName) {
+        return NameKeys.listSortKey(displayName, sortName);
+    }
 }

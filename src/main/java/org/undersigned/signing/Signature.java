@@ -593,4 +593,53 @@ public class Signature extends PanacheEntityBase {
         updatedAt = now;
         return true;
     }
+
+    // ----- coalition (issue 13): partner attribution, category and sort name -------------------
+
+    /** The partner whose sign-on link brought the signer, if any (same letter, by constraint). */
+    private Long partnerId;
+    /** "Share my contact details with the partner who invited me": its own consent, unticked by default. */
+    private boolean consentShareWithPartner;
+    /** The signatory category the signer picked among the letter's (same letter, by constraint). */
+    private Long categoryId;
+    /** How an individual files in the list (a family name); the sort key is derived from it when given. */
+    private String sortName;
+
+    /**
+     * Where the entry files: its category and, for an individual, a sort name (the sort key is
+     * re-derived through {@link SignatoryKeys#listSortKey}, the one place keys are derived).
+     */
+    public void placeInList(Long categoryId, String sortName) {
+        this.categoryId = categoryId;
+        this.sortName = kind == SignatoryKind.INDIVIDUAL && sortName != null && !sortName.isBlank() ? sortName : null;
+        this.sortKey = SignatoryKeys.listSortKey(displayName, this.sortName);
+    }
+
+    /** The partner link the signer came through, and whether they agreed to share their contact with it. */
+    public void attributeTo(Long partnerId, boolean shareContactWithPartner) {
+        this.partnerId = partnerId;
+        this.consentShareWithPartner = partnerId != null && shareContactWithPartner;
+    }
+
+    /** The signer's erasure: the sort name and the consent to share go too (the partner count stays, as counts do). */
+    public void forgetListPlacementAndSharing() {
+        sortName = null;
+        consentShareWithPartner = false;
+    }
+
+    public Optional<Long> partnerId() {
+        return Optional.ofNullable(partnerId);
+    }
+
+    public boolean sharesContactWithPartner() {
+        return consentShareWithPartner;
+    }
+
+    public Optional<Long> categoryId() {
+        return Optional.ofNullable(categoryId);
+    }
+
+    public Optional<String> sortName() {
+        return Optional.ofNullable(sortName);
+    }
 }

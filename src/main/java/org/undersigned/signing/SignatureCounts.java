@@ -10,7 +10,7 @@ import org.undersigned.infra.ClusterLock;
 /**
  * Folds the count deltas that every change to signatures appends (V8_1 migration: statement
  * triggers, one small row per statement and key, never a shared counter) into the totals tables
- * {@code signature_day_count} and {@code signature_region_count}, about once a second on one
+ * {@code signature_day_count}, {@code signature_region_count} and {@code signature_partner_count} (V11), about once a second on one
  * instance. Readers ({@link SignatureFactsQuery}) add whatever is not folded yet, so the counts are
  * exact at any moment; folding only keeps what they read small.
  */
@@ -44,7 +44,7 @@ public class SignatureCounts {
                         with d as (
                             delete from signature_count_delta
                             where id in (select id from signature_count_delta order by id limit ?1)
-                            returning letter_id, state, day, letter_version, region, delta),
+                            returning letter_id, state, day, letter_version, region, partner_id, delta),
                         days as (
                             insert into signature_day_count as c (letter_id, state, day, letter_version, n)
                             select letter_id, state, day, letter_version, sum(delta) from d group by 1, 2, 3, 4
@@ -52,7 +52,11 @@ public class SignatureCounts {
                         regions as (
                             insert into signature_region_count as c (letter_id, state, region, n)
                             select letter_id, state, region, sum(delta) from d group by 1, 2, 3
-                            on conflict (letter_id, state, region) do update set n = c.n + excluded.n)
+                            on conflict (letter_id, state, region) do update set n = c.n + excluded.n),
+                        partners as (
+                            insert into signature_partner_count as c (letter_id, partner_id, state, n)
+                            select letter_id, partner_id, state, sum(delta) from d where partner_id <> 0 group by 1, 2, 3
+                            on conflict (letter_id, partner_id, state) do update set n = c.n + excluded.n)
                         select count(*) from d""").setParameter(1, BATCH).getSingleResult()).longValue();
             });
             total += folded;

@@ -84,4 +84,34 @@ public class SignatureFactsQuery implements SignatureFacts {
                 .setParameter("letter", letterId).setParameter("top", top).getResultList();
         return rows.stream().map(r -> new RegionCount(r.get("region", String.class), Sql.longValue(r, "n"))).toList();
     }
+
+    /**
+     * Per partner: the folded totals (V11, {@code signature_partner_count}) plus the deltas not
+     * folded yet. A few rows per partner and state, whatever the number of signatures.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<Long, PartnerCount> countsByPartner(long letterId) {
+        List<Tuple> rows = em.createNativeQuery("""
+                        select partner_id, state, sum(n) as n from (
+                            select partner_id, state, n from signature_partner_count where letter_id = :letter
+                            union all
+                            select partner_id, state, delta from signature_count_delta where letter_id = :letter and partner_id <> 0) c
+                        group by 1, 2""", Tuple.class)
+                .setParameter("letter", letterId).getResultList();
+        Map<Long, long[]> sums = new LinkedHashMap<>();
+        for (Tuple r : rows) {
+            long[] c = sums.computeIfAbsent(((Number) r.get("partner_id")).longValue(), k -> new long[3]);
+            long n = ((Number) r.get("n")).longValue();
+            c[0] += n;
+            if ("PENDING_REVIEW".equals(r.get("state"))) {
+                c[1] += n;
+            } else if ("APPROVED".equals(r.get("state"))) {
+                c[2] += n;
+            }
+        }
+        Map<Long, PartnerCount> out = new LinkedHashMap<>();
+        sums.forEach((id, c) -> out.put(id, new PartnerCount(id, c[0], c[1], c[2])));
+        return out;
+    }
 }

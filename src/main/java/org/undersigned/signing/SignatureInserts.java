@@ -24,12 +24,12 @@ public class SignatureInserts {
                 display_name, affiliation, website, website_domain, city, region, country, org_type, sort_key, name_key,
                 contact_name, contact_title, email, email_normalized, phone, consent_public, consent_updates,
                 confirm_token_hash, confirm_expires_at, created_at, updated_at, client_ip, bot_signal, disposable_email,
-                version)
+                partner_id, consent_share_with_partner, category_id, sort_name, version)
             values (nextval('signature_seq'), ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, ?::inet, ?, ?,
-                0)
+                ?, ?, ?, ?, 0)
             on conflict (letter_id, kind, email_normalized, name_key) where state <> 'WITHDRAWN' do nothing
             returning id""";
 
@@ -45,12 +45,12 @@ public class SignatureInserts {
      * one round trip ({@code WITH … INSERT}). When the signer already has a live entry, neither
      * row is written.
      *
-     * @return the outbox row's id, or empty when the signer already had a live entry
+     * @return the new signature's id, or empty when the signer already had a live entry
      */
     public Optional<Long> insertWithEmail(Signature s, SignerEmails.Draft email) {
         String sql = "with s as (" + INSERT + ") "
                 + "insert into outbox_email (id, priority, kind, recipient, subject, body_text, created_at, next_attempt_at, attempts, signature_id) "
-                + "select nextval('outbox_email_seq'), " + MailPriority.LINK.level() + ", ?, ?, ?, ?, ?, ?, 0, s.id from s returning id";
+                + "select nextval('outbox_email_seq'), " + MailPriority.LINK.level() + ", ?, ?, ?, ?, ?, ?, 0, s.id from s returning signature_id";
         try (java.sql.Connection connection = dataSource.getConnection();
              PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = bind(ps, s);
@@ -112,6 +112,10 @@ public class SignatureInserts {
         ps.setString(i++, s.clientIp() == null ? null : s.clientIp().getHostAddress());
         ps.setString(i++, s.botSignal() == null ? null : s.botSignal().name());
         ps.setBoolean(i++, s.disposableEmail());
+        ps.setObject(i++, s.partnerId().orElse(null), Types.BIGINT);
+        ps.setBoolean(i++, s.sharesContactWithPartner());
+        ps.setObject(i++, s.categoryId().orElse(null), Types.BIGINT);
+        ps.setString(i++, s.sortName().orElse(null));
         return i;
     }
 

@@ -20,7 +20,8 @@ class SignerPages {
 
     static native TemplateInstance form(SignPage page);
 
-    static native TemplateInstance signed(LetterRef letter);
+    /** @param partnerName the partner whose link the signer came through, or null */
+    static native TemplateInstance signed(LetterRef letter, String partnerName);
 
     static native TemplateInstance confirm(String token, EntryView entry);
 

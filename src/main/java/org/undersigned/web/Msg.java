@@ -216,4 +216,107 @@ public interface Msg {
 
     @Message("Imported {rows} rows into the vetting queue.")
     String notice_imported(int rows);
+
+    // Coalitions (issue 13): partners, logos, lead signers, categories
+    @Message("In partnership with")
+    String partners_line();
+
+    @Message("Partner organizations")
+    String partners_heading();
+
+    @Message("Lead signers")
+    String leads_public_heading();
+
+    @Message("Logo of {name}")
+    String logo_alt(String name);
+
+    @Message("Category")
+    String field_category();
+
+    @Message("Where your signature belongs on the list.")
+    String field_category_hint();
+
+    @Message("Sort name")
+    String field_sortName();
+
+    @Message("Your family name, if the list should file you under it (for example “Okafor” for Ada Okafor).")
+    String field_sortName_hint();
+
+    @Message("Logo")
+    String field_logo();
+
+    @Message("PNG or JPEG, at most 1 MB and 2000 × 2000 pixels. Shown on the letter once the organizers approve it.")
+    String field_logo_hint();
+
+    @Message("Share my contact details with {partner}, who invited me (optional).")
+    String sign_share_with_partner(String partner);
+
+    @Message("You came through the invitation of {partner}.")
+    String sign_invited_by(String partner);
+
+    @Message("Other signatories")
+    String category_other();
+
+    @Message("Logos")
+    String logos_heading();
+
+    @Message("Logos appear on the letter only once approved. Removing a logo deletes the image.")
+    String logos_explained();
+
+    @Message("Waiting for approval")
+    String logos_pending();
+
+    @Message("Shown on the letter")
+    String logos_shown();
+
+    @Message("None.")
+    String logos_none();
+
+    @Message("Approve logo")
+    String logo_approve();
+
+    @Message("Remove logo")
+    String logo_remove();
+
+    @Message("Lead signers")
+    String leads_heading();
+
+    @Message("Lead signers are listed first on the letter and in the PDF, with their logos, in this order.")
+    String leads_explained();
+
+    @Message("No lead signers yet.")
+    String leads_none();
+
+    @Message("with logo")
+    String leads_with_logo();
+
+    @Message("Remove from leads")
+    String leads_unmark();
+
+    @Message("Find an approved signatory")
+    String leads_find();
+
+    @Message("Name contains")
+    String leads_search_label();
+
+    @Message("Search")
+    String leads_search();
+
+    @Message("already a lead signer")
+    String leads_already();
+
+    @Message("Mark as lead signer")
+    String leads_mark();
+
+    @Message("Partners")
+    String partners_admin_heading();
+
+    @Message("Signatory categories")
+    String categories_heading();
+
+    @Message("Your partner's figures")
+    String partner_staff_heading();
+
+    @Message("Download contacts who agreed to share them with you (CSV)")
+    String partner_staff_export();
 }

@@ -31,7 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RoleMatrixTest {
 
-    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    /** Every role that works on letters; partner staff see only their own partner's page (issue 13). */
+    private static final Set<Role> ALL = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.VETTER);
+    private static final Set<Role> PARTNERS = EnumSet.of(Role.PARTNER);
     private static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.EDITOR);
     private static final Set<Role> VETTERS = EnumSet.of(Role.ADMIN, Role.VETTER);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
@@ -45,9 +47,12 @@ class RoleMatrixTest {
     @Inject
     LetterService letters;
 
+    @Inject
+    org.undersigned.letter.Coalitions coalitions;
+
     /** The data one call works on. */
     record Fixture(long openLetter, long draft, long closedLetter, long update, long pendingSignature,
-                   long pendingVersion, long accountId, long accountVersion) {
+                   long pendingVersion, long accountId, long accountVersion, long partner) {
     }
 
     record Endpoint(String method, Function<Fixture, String> path, Function<Fixture, Object> body, Set<Role> allowed) {
@@ -120,6 +125,19 @@ class RoleMatrixTest {
                 f -> Map.of("version", f.pendingVersion()), VETTERS));
         e.add(new Endpoint("POST", f -> "/admin/accounts",
                 f -> Map.of("email", TestData.uniqueEmail("inv"), "name", "Invitee", "role", "VETTER"), ADMINS));
+        // Coalitions (issue 13): partners, categories, lead signers, logos, and the partner staff's own page.
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/partners", f -> null, ALL));
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/partners/" + f.partner() + "/contacts.csv",
+                f -> null, ADMINS));
+        e.add(new Endpoint("POST", f -> "/admin/letters/" + f.openLetter() + "/partners/" + f.partner() + "/staff",
+                f -> Map.of("email", TestData.uniqueEmail("staff"), "name", "Partner Staff"), ADMINS));
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/categories", f -> null, EDITORS));
+        e.add(new Endpoint("POST", f -> "/admin/letters/" + f.openLetter() + "/categories", f -> Map.of("name", "National"), EDITORS));
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/leads", f -> null, EDITORS));
+        e.add(new Endpoint("POST", f -> "/admin/signatures/" + f.pendingSignature() + "/lead/remove", f -> Map.of(), EDITORS));
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/logos", f -> null, VETTERS));
+        e.add(new Endpoint("GET", f -> "/admin/partner", f -> null, PARTNERS));
+        e.add(new Endpoint("GET", f -> "/admin/partner/contacts.csv", f -> null, PARTNERS));
         return e;
     }
 
@@ -212,7 +230,7 @@ class RoleMatrixTest {
                 .body(org.hamcrest.Matchers.containsString(title));
     }
 
-    private static final Fixture PROBE = new Fixture(1, 2, 3, 4, 5, 0, 6, 0);
+    private static final Fixture PROBE = new Fixture(1, 2, 3, 4, 5, 0, 6, 0, 7);
 
     /** The fixture's letters limit editing and vetting to this one account. */
     private Fixture restricted(Fixture f, long account) {
@@ -300,7 +318,8 @@ class RoleMatrixTest {
         Signature s = data.only(email);
         String accountEmail = admins.create(Role.VETTER);
         var account = admins.find(accountEmail);
-        return new Fixture(open.id, draft.id, closed.id, update, s.id(), s.version(), account.id, account.version);
+        long partner = coalitions.addPartner(org.undersigned.audit.Actor.SYSTEM, open.id, "Matrix Partner", null, null, null).id();
+        return new Fixture(open.id, draft.id, closed.id, update, s.id(), s.version(), account.id, account.version, partner);
     }
 
     @SuppressWarnings("unchecked")

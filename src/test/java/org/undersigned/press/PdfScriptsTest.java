@@ -212,7 +212,7 @@ class PdfScriptsTest {
         NAMES.forEach((script, name) -> body.append("<p>").append(script).append(": ").append(name).append("</p>"));
         PdfView view = new PdfView("hi", "मानवाधिकार पत्र", "1 December 2026", "Addressees", "Coalition", null,
                 body.toString(), "Signed by 0 organizations.", 1, "abc", "http://localhost/letters/x", "subject",
-                List.of(), false, false);
+                List.of(), false, false, List.of(), List.of());
         byte[] pdf = renderer.render(view);
         Files.write(Path.of("target", "letter-text.pdf"), pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -233,7 +233,7 @@ class PdfScriptsTest {
     void anRightToLeftLetterIsAnRtlDocument() throws Exception {
         PdfView view = new PdfView("ar", "رسالة", "1 December 2026", "Addressees", "Coalition", null,
                 "<p>مركز الحقوق الرقمية</p>", "Signed by 0 organizations.", 1, "abc", "http://localhost/letters/x",
-                "subject", List.of(), false, false);
+                "subject", List.of(), false, false, List.of(), List.of());
         assertEquals("rtl", view.dir());
         try (PDDocument doc = Loader.loadPDF(renderer.render(view))) {
             assertEquals("ar", doc.getDocumentCatalog().getLanguage());

@@ -18,10 +18,10 @@ class SignatoryExportsTest {
     void namesWithCommasQuotesAndNewlinesSurviveARoundTrip() throws Exception {
         List<Signatory> list = List.of(
                 new Signatory("ORGANIZATION", "Dignity, Power & \"NOW\"", null, "https://example.org", "example.org",
-                        "Los Angeles, CA", "Los Angeles", "CA", "US", "Community or grassroots group"),
+                        "Los Angeles, CA", "Los Angeles", "CA", "US", "Community or grassroots group", "National"),
                 new Signatory("INDIVIDUAL", "Zoë \"Z\" O'Neil", "Professor,\nState University", null, null, null,
-                        "Seattle", "WA", null, null),
-                new Signatory("ORGANIZATION", "مركز الحقوق", null, null, null, null, "Cairo", null, "EG", null));
+                        "Seattle", "WA", null, null, null),
+                new Signatory("ORGANIZATION", "مركز الحقوق", null, null, null, null, "Cairo", null, "EG", null, "International"));
         String csv = SignatoryExports.csv(list);
         assertTrue(csv.startsWith("\uFEFF"), "a byte-order mark so spreadsheets read UTF-8");
         try (CSVParser parser = CSVParser.parse(new StringReader(csv.substring(1)),
@@ -36,6 +36,8 @@ class SignatoryExportsTest {
             assertEquals("individual", records.get(1).get("type"));
             assertEquals("مركز الحقوق", records.get(2).get("name"));
             assertEquals("EG", records.get(2).get("country"));
+            assertEquals("National", records.get(0).get("category"));
+            assertEquals("", records.get(1).get("category"));
         }
     }
 }

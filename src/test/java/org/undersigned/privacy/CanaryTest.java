@@ -6,7 +6,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.undersigned.account.Role;
+import org.undersigned.audit.Actor;
 import org.undersigned.letter.Letter;
+import org.undersigned.logos.TestImages;
 import org.undersigned.support.Mails;
 import org.undersigned.support.SignOnForms;
 import org.undersigned.support.TestData;
@@ -41,6 +44,12 @@ class CanaryTest {
     @Inject
     TestData data;
 
+    @Inject
+    org.undersigned.support.Admins admins;
+
+    @Inject
+    org.undersigned.letter.Coalitions coalitions;
+
     @Test
     void privateDetailsNeverAppearInPublicOutputsOrLogs() throws IOException {
         Letter letter = data.open(LetterOptions.everyone());
@@ -68,22 +77,53 @@ class CanaryTest {
         data.approve(orgEmail);
         data.approve(personEmail);
 
-        List<String> secrets = List.of(orgEmail, personEmail, "Canaryname", "Canarytitle", "867 5309", "8675309", ADDRESS);
+        // Issue 13: a partner (with a logo whose metadata carries canaries), categories, and an
+        // organization that came through the partner's link, shared its contact with the partner,
+        // picked a category and sent a logo with canaries in its metadata; approved and made a lead.
+        byte[] tainted = TestImages.pngWithText(200, 100, "Comment", CONTACT + " " + PHONE + " " + ADDRESS);
+        admins.session(Role.EDITOR).browser().contentType("multipart/form-data").multiPart("csrf", admins.session(Role.EDITOR).csrf())
+                .multiPart("name", "Canary Partner").multiPart("code", "canary-partner").multiPart("logo", "p.png", tainted, "image/png")
+                .post("/admin/letters/" + letter.id + "/partners").then().statusCode(303);
+        long category = coalitions.addCategory(Actor.SYSTEM, letter.id, "Canary Category").id();
+        String partneredEmail = "canary-partnered-" + TestData.uniqueEmail("w");
+        Map<String, String> partnered = SignOnForms.organization("Canary Partnered Org", partneredEmail);
+        partnered.put("contactName", CONTACT);
+        partnered.put("contactTitle", TITLE);
+        partnered.put("phone", PHONE);
+        partnered.put("partner", "canary-partner");
+        partnered.put("shareWithPartner", "yes");
+        partnered.put("category", String.valueOf(category));
+        partnered.put("formStamp", SignOnForms.stamp(letter.slug));
+        var multipart = given().header("X-Forwarded-For", ADDRESS).redirects().follow(false).accept("text/html")
+                .contentType("multipart/form-data");
+        partnered.forEach(multipart::multiPart);
+        multipart.multiPart("logo", "logo.png", tainted, "image/png").post("/letters/" + letter.slug + "/sign").then().statusCode(303);
+        Mails.confirmByLink(data.emailsTo(partneredEmail));
+        data.approve(partneredEmail);
+        long partneredId = data.only(partneredEmail).id();
+        admins.session(Role.VETTER).post("/admin/signatures/" + partneredId + "/logo/approve", Map.of()).then().statusCode(303);
+        admins.session(Role.EDITOR).post("/admin/signatures/" + partneredId + "/lead", Map.of()).then().statusCode(303);
+
+        List<String> secrets = List.of(orgEmail, personEmail, partneredEmail, "Canaryname", "Canarytitle", "867 5309", "8675309", ADDRESS);
         String base = "/letters/" + letter.slug;
         List<String> paths = List.of("/", base, base + "?as=individual", base + "/signatories", base + "/signatories?q=canary",
                 base + "/sign", base + "/signed", base + "/press", base + "/signatories.csv", base + "/signatories.json",
                 base + "/link", "/api/letters", "/api/letters/" + letter.slug, "/api/letters/" + letter.slug + "/signatories",
-                "/api/letters/" + letter.slug + "/signatories?q=canary", "/q/openapi");
+                "/api/letters/" + letter.slug + "/signatories?q=canary", "/q/openapi",
+                base + "/sign?partner=canary-partner", base + "/signed?partner=canary-partner",
+                base + "/logos/" + partneredId + ".png", base + "/partners/canary-partner/logo.png");
         List<String> outputs = new ArrayList<>();
         for (String path : paths) {
             var response = given().get(path).then().statusCode(200).extract();
             assertTrue(response.header("Set-Cookie") == null, path + " sets no cookie");
-            outputs.add(path + "\n" + response.asString());
+            outputs.add(path + "\n" + new String(response.asByteArray(), StandardCharsets.ISO_8859_1));
         }
         byte[] pdf = given().get(base + "/letter.pdf").then().statusCode(200).extract().asByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("Canary Coalition"), "the public name is in the PDF");
+            assertTrue(text.contains("Lead signers") && text.contains("Canary Partner"), "leads and partners are in the PDF");
+            outputs.add("letter.pdf (raw)\n" + new String(pdf, StandardCharsets.ISO_8859_1));
             outputs.add("letter.pdf\n" + text);
         }
         for (String output : outputs) {
@@ -94,6 +134,8 @@ class CanaryTest {
         }
         String page = given().get(base).then().extract().asString();
         assertTrue(page.contains("Canary Coalition") && page.contains("Canary Individual"), "the public names are there");
+        assertTrue(page.contains("Canary Partnered Org") && page.contains("Canary Category") && page.contains("In partnership with"),
+                "the coalition's public parts are there");
 
         // The log file the test profile writes, with everything logged so far in this run.
         Path log = Path.of("target", "test-app.log");

@@ -42,8 +42,20 @@ public class Admins {
     private final Map<Role, Session> sessions = new ConcurrentHashMap<>();
 
     /** A new active account with the test password; returns its email. */
+    @jakarta.inject.Inject
+    TestData data;
+
+    @jakarta.inject.Inject
+    org.undersigned.letter.Coalitions coalitions;
+
+    /** A new active account with the test password; returns its email. Partner staff get a partner of a fresh letter. */
     @Transactional
     public String create(Role role) {
+        if (role == Role.PARTNER) {
+            long letter = data.open(TestData.LetterOptions.organizationsOnly()).id;
+            return createPartnerStaff(coalitions.addPartner(org.undersigned.audit.Actor.SYSTEM, letter,
+                    "Staff Partner " + UUID.randomUUID().toString().substring(0, 6), null, null, null).id());
+        }
         Account a = new Account();
         a.email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@admins.example";
         a.displayName = "Test " + role.name().toLowerCase();
@@ -52,6 +64,24 @@ public class Admins {
         a.createdAt = Instant.now();
         a.updatedAt = a.createdAt;
         a.persist();
+        return a.email;
+    }
+
+    /** A PARTNER account for this partner (the account is written as a vetter, then given the role with its partner). */
+    @Transactional
+    public String createPartnerStaff(long partnerId) {
+        Account a = new Account();
+        a.email = "partner-" + UUID.randomUUID().toString().substring(0, 8) + "@admins.example";
+        a.displayName = "Test partner staff";
+        a.role = Role.VETTER;
+        a.passwordHash = Passwords.hash(PASSWORD);
+        a.createdAt = Instant.now();
+        a.updatedAt = a.createdAt;
+        a.persist();
+        a.flush();
+        Account.getEntityManager().createNativeQuery("update account set role = 'PARTNER', partner_id = ?1 where id = ?2")
+                .setParameter(1, partnerId).setParameter(2, a.id).executeUpdate();
+        Account.getEntityManager().detach(a);
         return a.email;
     }
 

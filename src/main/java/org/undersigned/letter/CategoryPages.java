@@ -1,0 +1,70 @@
+package org.undersigned.letter;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.undersigned.account.AdminView;
+import org.undersigned.account.CurrentAdmin;
+import org.undersigned.account.Role;
+import org.undersigned.web.FormErrors;
+import org.undersigned.web.InvalidInputException;
+
+import java.net.URI;
+import java.util.List;
+
+/** The editors' page of a letter's signatory categories. Thin: each change is one call to {@link Coalitions}. */
+@Path("/admin/letters/{id}/categories")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
+public class CategoryPages {
+
+    @CheckedTemplate(basePath = "letter")
+    static class Templates {
+        static native TemplateInstance categories(AdminView admin, long letterId, String title,
+                                                  List<LetterCategory> categories, FormErrors errors);
+    }
+
+    @Inject
+    Coalitions coalitions;
+
+    @Inject
+    CurrentAdmin current;
+
+    @GET
+    public TemplateInstance page(@RestPath long id) {
+        return page(id, FormErrors.none());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response add(@RestPath long id, @RestForm String name) {
+        try {
+            coalitions.addCategory(current.actor(), id, name);
+        } catch (InvalidInputException e) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page(id, e.errors()).render()).build();
+        }
+        return Response.seeOther(URI.create("/admin/letters/" + id + "/categories")).build();
+    }
+
+    @POST
+    @Path("{categoryId}/remove")
+    public Response remove(@RestPath long id, @RestPath long categoryId) {
+        coalitions.removeCategory(current.actor(), id, categoryId);
+        return Response.seeOther(URI.create("/admin/letters/" + id + "/categories")).build();
+    }
+
+    private TemplateInstance page(long id, FormErrors errors) {
+        Letter letter = LetterService.require(id);
+        return Templates.categories(current.view(), id, letter.title, LetterCategory.ofLetter(id), errors);
+    }
+}
