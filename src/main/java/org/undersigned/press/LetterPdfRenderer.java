@@ -1,5 +1,9 @@
 package org.undersigned.press;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
@@ -80,13 +84,29 @@ public class LetterPdfRenderer {
     private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     private final AtomicLong renders = new AtomicLong();
 
+    @Inject
+    MeterRegistry registry;
+
+    private Timer renderTimer;
+
+    @PostConstruct
+    void timer() {
+        renderTimer = Timer.builder("undersigned.pdf.render")
+                .description("Letter PDFs rendered by this instance, and how long each took").register(registry);
+    }
+
     public LetterPdfRenderer() {
         for (FontFile f : FONTS) {
             fontBytes.computeIfAbsent(f.file(), LetterPdfRenderer::read);
         }
     }
 
+    /** Renders the letter's PDF, timed as {@code undersigned_pdf_render_seconds}. */
     public byte[] render(PdfView view) {
+        return renderTimer.record(() -> draw(view));
+    }
+
+    private byte[] draw(PdfView view) {
         String html = Templates.letterPdf(view).render();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();

@@ -68,6 +68,9 @@ public class SignOnService {
     MailQuota mailQuota;
 
     @Inject
+    SignOnMetrics metrics;
+
+    @Inject
     jakarta.enterprise.event.Event<org.undersigned.letter.PublicPageChanged> pageChanged;
 
     /**
@@ -82,6 +85,23 @@ public class SignOnService {
      * paths that read and then write run in a transaction of their own.
      */
     public void signOn(String slug, SignOnInput input, SignOnContext context) {
+        SignOnMetrics.Outcome outcome;
+        try {
+            outcome = signOnCounted(slug, input, context);
+        } catch (InvalidInputException e) {
+            metrics.count(SignOnMetrics.Outcome.INVALID_INPUT);
+            throw e;
+        } catch (LetterNotOpenException e) {
+            metrics.count(SignOnMetrics.Outcome.LETTER_NOT_OPEN);
+            throw e;
+        } catch (NotFoundException e) {
+            metrics.count(SignOnMetrics.Outcome.UNKNOWN_LETTER);
+            throw e;
+        }
+        metrics.count(outcome);
+    }
+
+    private SignOnMetrics.Outcome signOnCounted(String slug, SignOnInput input, SignOnContext context) {
         SignOnLetters.Facts letter = letters.find(slug).orElseThrow(NotFoundException::new);
         Instant now = Instant.now();
         if (!letter.acceptsSignaturesAt(now)) {
@@ -105,19 +125,21 @@ public class SignOnService {
             // Certainly not a person: keep the entry for the vetters' overview, but email nobody
             // (the address may be someone else's).
             QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
-            return;
+            return SignOnMetrics.Outcome.HONEYPOT;
         }
         if (!mailQuota.tryTake(s.email, letter.id())) {
             // Over the address's (or letter's) email quota: the entry is kept, the email is not
             // sent, and the answer is the same. The signer can ask for a link later.
             QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
-            return;
+            return SignOnMetrics.Outcome.OVER_MAIL_QUOTA;
         }
         Optional<Long> queued = inserts.insertWithEmail(s, emails.confirmationDraft(s, letter.title(), confirm.raw(), false));
         if (queued.isEmpty()) {
             QuarkusTransaction.joiningExisting().run(() -> remindExisting(
                     Signature.findLiveForUpdate(letter.id(), s.kind, s.emailNormalized, s.nameKey).orElseThrow(), now));
+            return SignOnMetrics.Outcome.ALREADY_SIGNED;
         }
+        return SignOnMetrics.Outcome.NEW;
     }
 
     /** What the confirmation link leads to, without changing anything (mail scanners follow links). */
