@@ -9,6 +9,7 @@ import java.util.Map;
 
 /** Requests answered 429 by this instance, as {@code undersigned_rate_limited_total{limit}}. */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // meters exist (at 0) from the start, not from first use: rate() and absent() need them
 public class RateLimitMetrics {
 
     private final Map<RateLimit, Counter> counters = new EnumMap<>(RateLimit.class);

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * scrape time, so a scrape never waits for PostgreSQL; every figure comes from a partial index.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // meters exist (at 0) from the start, not from first use: rate() and absent() need them
 public class MailMetrics {
 
     public record Snapshot(long backlog, long oldestWaitingSeconds, long failed, long bounced) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * by the rate limit never reach this code: they are {@code undersigned_rate_limited_total{limit="sign_on"}}.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // meters exist (at 0) from the start, not from first use: rate() and absent() need them
 public class SignOnMetrics {
 
     /** What became of a sign-on; the sender is told the same in every accepted case. */

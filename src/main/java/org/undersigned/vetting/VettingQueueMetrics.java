@@ -21,6 +21,7 @@ import java.util.Map;
  * rows whether a letter has a hundred signatures or a million; and on a schedule, not at scrape time.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // meters exist (at 0) from the start, not from first use: rate() and absent() need them
 public class VettingQueueMetrics {
 
     private final MultiGauge waiting;

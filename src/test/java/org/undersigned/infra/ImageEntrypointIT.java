@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.util.KeyUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.undersigned.support.TestPorts;
 import org.w3c.dom.Document;
 
@@ -41,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as mounted files), and sees it become ready. The production profile writes JSON log lines:
  * each must parse, carry a timestamp, and hold no personal data planted in requests.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImageEntrypointIT {
 
     static final String TEST_DB = System.getenv().getOrDefault("_TEST_UNDERSIGNED_DB_NAME", "undersigned_test");
@@ -113,13 +117,14 @@ class ImageEntrypointIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (app != null) {
+        if (app != null && app.isAlive()) {
             app.destroy();
             app.waitFor();
         }
     }
 
     @Test
+    @Order(1)
     void becomesReadyAsNonRootFromAReadOnlyWorkingDirectory() throws Exception {
         assertEquals(200, get(MANAGEMENT_PORT, "/q/health/ready").statusCode());
         HttpResponse<String> home = get(HTTP_PORT, "/");
@@ -144,6 +149,7 @@ class ImageEntrypointIT {
     }
 
     @Test
+    @Order(2)
     void productionLogsAreJsonLinesWithoutPersonalData() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String form = "kind=INDIVIDUAL&name=" + CANARY.replace(' ', '+') + "&email=" + CANARY_EMAIL + "&city=Oakland&consentPublic=yes";
@@ -167,6 +173,26 @@ class ImageEntrypointIT {
         for (String secret : List.of(CANARY, CANARY_EMAIL, "Canaryimage", "192.0.2.200")) {
             assertFalse(all.contains(secret), "the log must not contain " + secret);
         }
+    }
+
+    /**
+     * SIGTERM, as Kubernetes sends it: readiness goes DOWN at once while the public port still
+     * answers (the shutdown delay lets the Service stop sending), then the process exits by itself.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void onSigtermReadinessGoesDownFirstThenTheProcessExits() throws Exception {
+        assertEquals(200, get(MANAGEMENT_PORT, "/q/health/ready").statusCode());
+        new ProcessBuilder("kill", "-TERM", String.valueOf(app.pid())).start().waitFor();
+        Instant end = Instant.now().plusSeconds(4);
+        int ready = 200;
+        while (ready == 200 && Instant.now().isBefore(end)) {
+            Thread.sleep(100);
+            ready = get(MANAGEMENT_PORT, "/q/health/ready").statusCode();
+        }
+        assertEquals(503, ready, "readiness is DOWN during the shutdown delay");
+        assertEquals(200, get(HTTP_PORT, "/").statusCode(), "requests are still served meanwhile");
+        assertTrue(app.waitFor(40, java.util.concurrent.TimeUnit.SECONDS), "the process exits on its own");
     }
 
     // ----- helpers -----------------------------------------------------------------------------
