@@ -97,11 +97,12 @@ start_app() {
     UNDERSIGNED_DB_PASSWORD="$UNDERSIGNED_DB_PASSWORD" UNDERSIGNED_MAIL_FROM="Bench <bench@undersigned.org>" \
     UNDERSIGNED_MAIL_SMTP_HOST=localhost \
     UNDERSIGNED_PRODUCTION_CHECKS_ACCEPT_UNSAFE=quarkus.datasource.password,undersigned.site.public-url \
-    QUARKUS_HTTP_PORT="$PORT" QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__ORG_UNDERSIGNED__LEVEL=INFO \
+    QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$((PORT + 1000))" QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__ORG_UNDERSIGNED__LEVEL=INFO \
     "$@" java -Xms64m -Xmx"${HEAP:-768m}" -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError $JVM_OPTS "${cds[@]}" \
       -jar quarkus-run.jar >>"$WORK/app.log" 2>&1 ) &
   APP_PID=$!
-  until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do
+  # Health and metrics are on the management interface: the HTTP port + 1000 here.
+  until curl -sf -o /dev/null "http://localhost:$((PORT + 1000))/q/health/ready"; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then cat "$WORK/app.log" >&2; exit 1; fi
     sleep 0.02
   done

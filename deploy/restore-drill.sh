@@ -52,7 +52,8 @@ pg_restore --no-owner --exit-on-error -j 2 -d "$SCRATCH" "$WORK/backup.dump"
 RESTORE_S=$(seconds_since "$t0")
 counts "$SCRATCH" >"$WORK/restored.counts"
 
-version() { psql -X -At -d "$1" -c "select max(version::int) from flyway_schema_history where success"; }
+# The newest applied migration (versions such as 8.1 are not integers: Flyway orders by installed_rank).
+version() { psql -X -At -d "$1" -c "select version from flyway_schema_history where success and version is not null order by installed_rank desc limit 1"; }
 TABLES=$(wc -l <"$WORK/source.counts")
 ROWS=$(awk '{ s += $2 } END { print s + 0 }' "$WORK/source.counts")
 SIGNATURES=$(awk '$1 == "signature" { print $2 }' "$WORK/source.counts")

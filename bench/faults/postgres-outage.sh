@@ -21,14 +21,14 @@ postgres_server stop; PG_STOPPED=1
 say "PostgreSQL stopped"
 sleep 2
 PAGE_DURING=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/letters/$SLUG")
-READY_DURING=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/q/health/ready")
+READY_DURING=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$((PORT + 1000))/q/health/ready")
 sleep $((OUTAGE_S - 2))
 postgres_server start; PG_STOPPED=0
 mark_fault_ended
 say "PostgreSQL is back"
 READY_AFTER=""
 for _ in $(seq 1 100); do
-  READY_AFTER=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/q/health/ready")
+  READY_AFTER=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$((PORT + 1000))/q/health/ready")
   [ "$READY_AFTER" = 200 ] && break
   sleep 0.1
 done

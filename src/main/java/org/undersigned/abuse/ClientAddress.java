@@ -28,7 +28,9 @@ public class ClientAddress {
 
     /** The client's IP address in its canonical text form. */
     public String of(HttpServerRequest request) {
-        SocketAddress peer = request.remoteAddress();
+        // The connection's peer, not request.remoteAddress(): with Quarkus's proxy forwarding on
+        // (for scheme and host), the latter is the leftmost X-Forwarded-For entry, which we never believe.
+        SocketAddress peer = request.connection() != null ? request.connection().remoteAddress() : request.remoteAddress();
         String socketIp = peer == null ? null : peer.hostAddress();
         return resolve(socketIp, request.headers().getAll("X-Forwarded-For"), trusted);
     }

@@ -31,6 +31,9 @@ public class RateLimitFilter {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    RateLimitMetrics metrics;
+
     @ServerRequestFilter
     public Response limit(ContainerRequestContext context, SimpleResourceInfo resource, HttpServerRequest request) {
         if (resource == null || resource.getResourceClass() == null) {
@@ -58,6 +61,7 @@ public class RateLimitFilter {
         if (wait.isEmpty()) {
             return null;
         }
+        metrics.limited(limit.get());
         long seconds = RateLimiter.secondsToWait(wait.get());
         return Response.fromResponse(ErrorResponses.build(request, 429, "rate-limited", "Please slow down",
                         message(limit.get(), seconds), List.of(), null))

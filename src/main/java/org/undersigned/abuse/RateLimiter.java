@@ -43,6 +43,11 @@ public class RateLimiter {
 
     private final Map<RateLimit, Cache<String, Bucket>> buckets = new EnumMap<>(RateLimit.class);
     private volatile Map<RateLimit, Limit> limits = Map.of();
+    /** Counts local changes (guarded by this), so a refresh that overlapped one does not undo it. */
+    private long generation;
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     RateLimiter() {
         for (RateLimit l : RateLimit.values()) {
@@ -94,7 +99,7 @@ public class RateLimiter {
         s.persist();
         audit.record(actor, "rate-limit.changed", new AuditLog.Subject(null, null, null),
                 auditValues(limit, before.perMinute(), before.burst()), auditValues(limit, perMinute, burst));
-        apply(limit, new Limit(perMinute, burst, true));
+        applyAfterCommit(limit, new Limit(perMinute, burst, true));
     }
 
     /** Keys name the limit because the audit log keeps only the values that changed. */
@@ -110,13 +115,45 @@ public class RateLimiter {
         RateLimitConfig.Limit d = limit.defaults(config);
         audit.record(actor, "rate-limit.reset", new AuditLog.Subject(null, null, null),
                 auditValues(limit, before.perMinute(), before.burst()), auditValues(limit, d.perMinute(), d.burst()));
-        apply(limit, null);
+        applyAfterCommit(limit, null);
+    }
+
+    /**
+     * Applies a change on this instance once its transaction has committed: applied earlier, a
+     * refresh running meanwhile could read the old row and put the old limit back.
+     */
+    private void applyAfterCommit(RateLimit limit, Limit value) {
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    apply(limit, value);
+                }
+            }
+        });
     }
 
     @Scheduled(every = "${undersigned.rate-limit.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
+        long seen;
+        synchronized (this) {
+            seen = generation;
+        }
         List<RateLimitSetting> stored = QuarkusTransaction.joiningExisting().call(() -> RateLimitSetting.<RateLimitSetting>listAll());
         Map<RateLimit, Limit> next = new EnumMap<>(RateLimit.class);
+        synchronized (this) {
+            if (generation != seen) {
+                return; // a local change committed while we read: ours is older, the next refresh is exact
+            }
+            replaceAll(stored, next);
+        }
+    }
+
+    private void replaceAll(List<RateLimitSetting> stored, Map<RateLimit, Limit> next) {
         for (RateLimitSetting s : stored) {
             RateLimit.byKey(s.name).ifPresent(l -> next.put(l, new Limit(s.perMinute, s.burst, true)));
         }
@@ -129,6 +166,7 @@ public class RateLimiter {
     }
 
     private synchronized void apply(RateLimit limit, Limit value) {
+        generation++;
         Map<RateLimit, Limit> next = new EnumMap<>(RateLimit.class);
         next.putAll(limits);
         if (value == null) {

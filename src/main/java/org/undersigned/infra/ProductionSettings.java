@@ -109,7 +109,25 @@ public class ProductionSettings {
         if (!setting.apply("undersigned.auth.secure-cookie").map(Boolean::parseBoolean).orElse(true)) {
             out.add(new Problem("undersigned.auth.secure-cookie", "session cookies must be Secure"));
         }
+        // Quarkus believes forwarded headers from quarkus.http.proxy.trusted-proxies, the rate limits
+        // from undersigned.abuse.trusted-proxies: one list, or a client could be one thing to each.
+        if (setting.apply("quarkus.http.proxy.proxy-address-forwarding").map(Boolean::parseBoolean).orElse(false)) {
+            Optional<String> ours = setting.apply("undersigned.abuse.trusted-proxies").filter(v -> !v.isBlank());
+            if (ours.isEmpty()) {
+                out.add(new Problem("undersigned.abuse.trusted-proxies", "forwarded headers are on but no proxy is trusted"
+                        + " (set UNDERSIGNED_ABUSE_TRUSTED_PROXIES to the ingress controller's addresses)"));
+            } else if (!sameList(ours, setting.apply("quarkus.http.proxy.trusted-proxies"))) {
+                out.add(new Problem("quarkus.http.proxy.trusted-proxies", "differs from undersigned.abuse.trusted-proxies"
+                        + " (leave it unset: it follows that setting)"));
+            }
+        }
         return out;
+    }
+
+    private static boolean sameList(Optional<String> a, Optional<String> b) {
+        java.util.function.Function<Optional<String>, Set<String>> items = v -> Set.copyOf(
+                java.util.Arrays.stream(v.orElse("").split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList());
+        return items.apply(a).equals(items.apply(b));
     }
 
     private static String host(String url) {

@@ -6,6 +6,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -40,6 +42,21 @@ public class PageCache {
 
     @Inject
     FormStamps stamps;
+
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter notModified;
+
+    PageCache(MeterRegistry registry) {
+        hits = cacheCounter(registry, "hit");
+        misses = cacheCounter(registry, "miss");
+        notModified = cacheCounter(registry, "not_modified");
+    }
+
+    private static Counter cacheCounter(MeterRegistry registry, String result) {
+        return Counter.builder("undersigned.page.cache").tag("result", result)
+                .description("Public pages served by this instance: from its cache, rendered, or answered 304").register(registry);
+    }
 
     private final Cache<String, Page> pages = Caffeine.newBuilder()
             .maximumWeight(96L * 1024 * 1024)
@@ -82,12 +99,15 @@ public class PageCache {
         String etag = etag(key);
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag.substring(2)) || ifNoneMatch.strip().equals("*"))) {
+            notModified.increment();
             return Uni.createFrom().item(cacheHeaders(Response.notModified(), etag).build());
         }
         Page cached = pages.getIfPresent(key);
         if (cached != null) {
+            hits.increment();
             return Uni.createFrom().item(ok(cached));
         }
+        misses.increment();
         return Uni.createFrom().item(() -> pages.get(key, k -> Page.of(etag,
                         QuarkusTransaction.requiringNew().call(render::get))))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())

@@ -72,6 +72,13 @@ public interface MailConfig {
     @WithDefault("false")
     boolean keepSentBodies();
 
+    /**
+     * When the oldest waiting email is older than this, the outbox-lag health check says
+     * "degraded" (the instance stays ready) and the alert in deploy/kubernetes fires.
+     */
+    @WithDefault("5m")
+    Duration lagWarning();
+
     /** Vetters get at most one digest of a letter's waiting entries this often. */
     @WithDefault("6h")
     Duration digestEvery();

@@ -58,6 +58,9 @@ public class OutboxSender {
     @Inject
     MailBackpressure backpressure;
 
+    @Inject
+    MailMetrics metrics;
+
     private final List<Context> contexts = new ArrayList<>();
     private final AtomicInteger nextContext = new AtomicInteger();
     private volatile boolean stopping;
@@ -104,6 +107,7 @@ public class OutboxSender {
             List<SendResult> results = inFlight.poll().await();
             claims.record(results);
             rate.observe(results);
+            metrics.sent(results);
             handled += results.size();
             results.stream().filter(r -> r.outcome() != SendResult.Outcome.SENT)
                     .forEach(r -> failures.merge(r.outcome() + " " + r.reply(), 1, Integer::sum));

@@ -1,5 +1,8 @@
 package org.undersigned.press;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
 import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
@@ -67,8 +70,23 @@ public class LetterPdfRenderer {
     ShippedFonts fonts;
 
     private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    @Inject
+    MeterRegistry registry;
 
+    private Timer renderTimer;
+
+    @PostConstruct
+    void timer() {
+        renderTimer = Timer.builder("undersigned.pdf.render")
+                .description("Letter PDFs rendered by this instance, and how long each took").register(registry);
+    }
+
+    /** Renders the letter's PDF, timed as {@code undersigned_pdf_render_seconds}. */
     public byte[] render(PdfView view) {
+        return renderTimer.record(() -> draw(view));
+    }
+
+    private byte[] draw(PdfView view) {
         String html = Templates.letterPdf(view).render();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();

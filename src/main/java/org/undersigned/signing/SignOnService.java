@@ -74,6 +74,9 @@ public class SignOnService {
     org.undersigned.logos.Logos logos;
 
     @Inject
+    SignOnMetrics metrics;
+
+    @Inject
     jakarta.enterprise.event.Event<org.undersigned.letter.PublicPageChanged> pageChanged;
 
     /**
@@ -97,6 +100,24 @@ public class SignOnService {
      * waiting for a vetter; null for none). An unknown partner code is no attribution, not an error.
      */
     public void signOn(String slug, SignOnInput input, SignOnChoices choices, byte[] logoUpload, SignOnContext context) {
+        SignOnMetrics.Outcome outcome;
+        try {
+            outcome = signOnCounted(slug, input, choices, logoUpload, context);
+        } catch (InvalidInputException e) {
+            metrics.count(SignOnMetrics.Outcome.INVALID_INPUT);
+            throw e;
+        } catch (LetterNotOpenException e) {
+            metrics.count(SignOnMetrics.Outcome.LETTER_NOT_OPEN);
+            throw e;
+        } catch (NotFoundException e) {
+            metrics.count(SignOnMetrics.Outcome.UNKNOWN_LETTER);
+            throw e;
+        }
+        metrics.count(outcome);
+    }
+
+    private SignOnMetrics.Outcome signOnCounted(String slug, SignOnInput input, SignOnChoices choices, byte[] logoUpload,
+                                                SignOnContext context) {
         SignOnLetters.Facts letter = letters.find(slug).orElseThrow(NotFoundException::new);
         Instant now = Instant.now();
         if (!letter.acceptsSignaturesAt(now)) {
@@ -138,21 +159,23 @@ public class SignOnService {
             // Certainly not a person: keep the entry for the vetters' overview, but email nobody
             // (the address may be someone else's). Its logo is not kept.
             QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
-            return;
+            return SignOnMetrics.Outcome.HONEYPOT;
         }
         if (!mailQuota.tryTake(s.email(), letter.id())) {
             // Over the address's (or letter's) email quota: the entry is kept, the email is not
             // sent, and the answer is the same. The signer can ask for a link later.
             Optional<Long> created = QuarkusTransaction.joiningExisting().call(() -> inserts.insertIfNew(s));
             storeLogo(created, letter.id(), logo, now);
-            return;
+            return SignOnMetrics.Outcome.OVER_MAIL_QUOTA;
         }
         Optional<Long> queued = inserts.insertWithEmail(s, emails.confirmationDraft(s, letter.title(), confirm.raw(), false));
         storeLogo(queued, letter.id(), logo, now);
         if (queued.isEmpty()) {
             QuarkusTransaction.joiningExisting().run(() -> remindExisting(
                     Signature.findLiveForUpdate(letter.id(), s.kind(), s.emailNormalized(), s.nameKey()).orElseThrow(), now));
+            return SignOnMetrics.Outcome.ALREADY_SIGNED;
         }
+        return SignOnMetrics.Outcome.NEW;
     }
 
     /**

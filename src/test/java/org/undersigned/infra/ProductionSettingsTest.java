@@ -61,6 +61,18 @@ class ProductionSettingsTest {
         assertEquals(List.of("undersigned.site.public-url"), settingsWithProblems(plainHttp));
     }
 
+    @Test
+    void forwardedHeadersNeedTheSameTrustedProxiesAsTheRateLimits() {
+        Map<String, String> m = safe();
+        m.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+        m.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1");
+        assertEquals(List.of("undersigned.abuse.trusted-proxies"), settingsWithProblems(m), "nobody trusted");
+        m.put("undersigned.abuse.trusted-proxies", "10.0.0.0/8, 127.0.0.1");
+        assertEquals(List.of("quarkus.http.proxy.trusted-proxies"), settingsWithProblems(m), "two different lists");
+        m.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1,10.0.0.0/8");
+        assertEquals(List.of(), settingsWithProblems(m), "one list (order and spaces aside)");
+    }
+
     /** The base profile (what production reads) carries none of the development values. */
     @Test
     void theBaseProfileHasNoDevelopmentDefaults() throws Exception {

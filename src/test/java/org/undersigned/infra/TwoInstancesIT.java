@@ -87,7 +87,7 @@ class TwoInstancesIT {
     @Test
     void productionSendsHstsBesideTheOtherSecurityHeaders() {
         // The instances run the packaged app with the production profile; HSTS is off only in dev and tests.
-        for (String path : List.of("/", "/no-such-page", "/q/health/ready", "/static/site.css")) {
+        for (String path : List.of("/", "/no-such-page", "/static/site.css")) {
             RestAssured.given().baseUri("http://localhost").port(PORT_A).get(path).then()
                     .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
                     .header("X-Content-Type-Options", "nosniff")
@@ -172,11 +172,17 @@ class TwoInstancesIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Each instance's management interface (health, metrics): its HTTP port + 1000. */
+    static int managementPort(int port) {
+        return port + 1000;
+    }
+
     private static Process start(int port, KeyPair keys, Path log) throws IOException {
         String jar = System.getProperty("undersigned.app.jar", "target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort(port),
                 "-Dundersigned.db.host=" + env("UNDERSIGNED_DB_HOST", "localhost"),
                 "-Dundersigned.db.port=" + env("UNDERSIGNED_DB_PORT", "5432"),
                 "-Dundersigned.db.name=" + TEST_DB,
@@ -254,7 +260,7 @@ class TwoInstancesIT {
 
     private static boolean ready(int port) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort(port) + "/q/health/ready")).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException | InterruptedException e) {
             return false;

@@ -3,6 +3,7 @@ package org.undersigned.privacy;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,13 @@ class CanaryTest {
             assertTrue(text.contains("Lead signers") && text.contains("Canary Partner"), "leads and partners are in the PDF");
             outputs.add("letter.pdf (raw)\n" + new String(pdf, StandardCharsets.ISO_8859_1));
             outputs.add("letter.pdf\n" + text);
+        }
+        // The management interface (metrics labels, health data) is an output too, if not a public one.
+        int management = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
+        for (String path : List.of("/q/metrics", "/q/health")) {
+            outputs.add(path + "\n" + given().baseUri("http://localhost").port(management).get(path)
+                    .then().statusCode(200).extract().asString());
         }
         for (String output : outputs) {
             for (String secret : secrets) {
