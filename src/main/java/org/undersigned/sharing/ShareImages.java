@@ -27,8 +27,19 @@ public class ShareImages {
         }
     }
 
+    /** The words drawn besides the title and the count. */
+    record Labels(String signatories, String siteName) {
+        static Labels fromBundle() {
+            Msg msg = MessageBundles.get(Msg.class);
+            return new Labels(msg.share_image_signatories(), msg.site_name());
+        }
+    }
+
     @Inject
     SharingConfig config;
+
+    /** Set only where no message bundle runs (plain unit tests); otherwise read from {@link Msg}. */
+    Labels labels;
 
     private final Map<Long, Image> images = new ConcurrentHashMap<>();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
@@ -47,9 +58,8 @@ public class ShareImages {
             if (again != null && !due(again, rowVersion, count, now)) {
                 return again;
             }
-            Msg msg = MessageBundles.get(Msg.class);
-            byte[] png = ShareImageRenderer.render(title.get(), String.format("%,d", count), msg.share_image_signatories(),
-                    msg.site_name());
+            Labels l = labels != null ? labels : Labels.fromBundle();
+            byte[] png = ShareImageRenderer.render(title.get(), String.format("%,d", count), l.signatories(), l.siteName());
             Image fresh = new Image(png, count, rowVersion, now);
             images.put(letterId, fresh);
             return fresh;
