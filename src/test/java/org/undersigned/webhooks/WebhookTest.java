@@ -10,6 +10,7 @@ import org.undersigned.account.Role;
 import org.undersigned.infra.Hashing;
 import org.undersigned.letter.Letter;
 import org.undersigned.support.Admins;
+import org.undersigned.support.WebhookReceiver;
 import org.undersigned.support.Mails;
 import org.undersigned.support.SignOnForms;
 import org.undersigned.support.TestData;
@@ -51,7 +52,7 @@ class WebhookTest {
     @Test
     void eachEventArrivesSignedAndWithoutContactDetails() throws Exception {
         Letter letter = data.open(LetterOptions.everyone());
-        try (TestReceiver receiver = new TestReceiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             Response registered = register(letter.id, receiver.url(), SIGNATURE_EVENTS);
             String secret = registered.jsonPath().getString("secret");
             long endpoint = registered.jsonPath().getLong("endpoint.id");
@@ -63,12 +64,12 @@ class WebhookTest {
             data.approve(email);
             given().redirects().follow(false).post(manage + "/withdraw").then().statusCode(303);
 
-            List<TestReceiver.Received> got = receiver.await(3, sender, Duration.ofSeconds(20));
+            List<WebhookReceiver.Received> got = receiver.await(3, sender, Duration.ofSeconds(20));
             // Deliveries go out in parallel, so they may arrive in any order: the id orders them.
             got = new ArrayList<>(got);
             got.sort(java.util.Comparator.comparingLong(r -> Long.parseLong(r.header(WebhookSender.DELIVERY_HEADER).substring(4))));
             List<String> events = new ArrayList<>();
-            for (TestReceiver.Received r : got) {
+            for (WebhookReceiver.Received r : got) {
                 verifySignature(r, secret);
                 JsonNode body = JSON.readTree(r.body());
                 assertEquals(r.header(WebhookSender.EVENT_HEADER), body.get("event").asText());
@@ -101,14 +102,14 @@ class WebhookTest {
     @Test
     void aFailedDeliveryIsRetriedWithBackoffAndTheSameSignedBody() throws Exception {
         Letter letter = data.open(LetterOptions.everyone());
-        try (TestReceiver receiver = new TestReceiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answerNext(500);
             Response registered = register(letter.id, receiver.url(), List.of("signature.confirmed"));
             String secret = registered.jsonPath().getString("secret");
             long endpoint = registered.jsonPath().getLong("endpoint.id");
             Mails.confirmByLink(data.emailsTo(signOn(letter)));
 
-            TestReceiver.Received failed = receiver.await(1, sender, Duration.ofSeconds(20)).get(0);
+            WebhookReceiver.Received failed = receiver.await(1, sender, Duration.ofSeconds(20)).get(0);
             assertEquals(500, failed.answered());
             Map<String, Object> after = admins.api(Role.ADMIN).get("/api/admin/webhooks/" + endpoint + "/deliveries")
                     .then().extract().jsonPath().getMap("[0]");
@@ -118,7 +119,7 @@ class WebhookTest {
             assertEquals("HTTP 500", after.get("lastError"));
             assertTrue(Instant.parse((String) after.get("nextAttemptAt")).isAfter(Instant.now().minusSeconds(1)), "backed off");
 
-            TestReceiver.Received retried = receiver.await(1, sender, Duration.ofSeconds(20)).get(0);
+            WebhookReceiver.Received retried = receiver.await(1, sender, Duration.ofSeconds(20)).get(0);
             assertEquals(204, retried.answered());
             assertEquals(failed.header(WebhookSender.DELIVERY_HEADER), retried.header(WebhookSender.DELIVERY_HEADER), "same delivery");
             assertEquals(failed.body(), retried.body());
@@ -134,7 +135,7 @@ class WebhookTest {
     @Test
     void onlyAnEndpointAnAdminTrustedReceivesContactDetails() throws Exception {
         Letter letter = data.open(LetterOptions.everyone());
-        try (TestReceiver receiver = new TestReceiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             Response registered = register(letter.id, receiver.url(), List.of("signature.confirmed"));
             long endpoint = registered.jsonPath().getLong("endpoint.id");
             admins.api(Role.EDITOR).body(Map.of("trusted", true)).put("/api/admin/webhooks/" + endpoint + "/trusted")
@@ -156,7 +157,7 @@ class WebhookTest {
     @Test
     void aRotatedSecretSignsAlongsideThePreviousOneForAWhile() throws Exception {
         Letter letter = data.open(LetterOptions.everyone());
-        try (TestReceiver receiver = new TestReceiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             Response registered = register(letter.id, receiver.url(), List.of("signature.confirmed"));
             String old = registered.jsonPath().getString("secret");
             long endpoint = registered.jsonPath().getLong("endpoint.id");
@@ -164,7 +165,7 @@ class WebhookTest {
                     .then().statusCode(200).extract().jsonPath().getString("secret");
             assertFalse(fresh.equals(old));
             Mails.confirmByLink(data.emailsTo(signOn(letter)));
-            TestReceiver.Received r = receiver.await(1, sender, Duration.ofSeconds(20)).get(0);
+            WebhookReceiver.Received r = receiver.await(1, sender, Duration.ofSeconds(20)).get(0);
             String header = r.header(WebhookSignatures.HEADER);
             assertEquals(2, header.split("v1=").length - 1, header);
             verifySignature(r, fresh);
@@ -176,7 +177,7 @@ class WebhookTest {
     @Test
     void aLetterStateChangeReachesAGlobalEndpoint() throws Exception {
         Letter letter = data.open(LetterOptions.everyone());
-        try (TestReceiver receiver = new TestReceiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             Response registered = register(null, receiver.url(), List.of("letter.state_changed"));
             long endpoint = registered.jsonPath().getLong("endpoint.id");
             try {
@@ -225,7 +226,7 @@ class WebhookTest {
     }
 
     /** What a receiver does: recompute the HMAC over "t.body" and find it among the v1 values; refuse old stamps. */
-    private static void verifySignature(TestReceiver.Received r, String secret) {
+    private static void verifySignature(WebhookReceiver.Received r, String secret) {
         String header = r.header(WebhookSignatures.HEADER);
         long t = -1;
         List<String> v1 = new ArrayList<>();

@@ -1,6 +1,7 @@
-package org.undersigned.webhooks;
+package org.undersigned.support;
 
 import com.sun.net.httpserver.HttpServer;
+import org.undersigned.webhooks.WebhookSender;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,10 +20,10 @@ import java.util.concurrent.TimeUnit;
  * A real HTTP server standing in for an organizer's tool: it records every request it receives
  * and answers with the statuses it is told to (204 once those run out).
  */
-final class TestReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(Map<String, List<String>> headers, String body, int answered) {
-        String header(String name) {
+    public record Received(Map<String, List<String>> headers, String body, int answered) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -32,7 +33,7 @@ final class TestReceiver implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
 
-    TestReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             String body;
@@ -48,18 +49,18 @@ final class TestReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    void answerNext(int... statuses) {
+    public void answerNext(int... statuses) {
         for (int s : statuses) {
             answers.add(s);
         }
     }
 
     /** The next {@code n} requests, running the sender while waiting (the scheduled one runs too). */
-    List<Received> await(int n, WebhookSender sender, Duration within) throws InterruptedException {
+    public List<Received> await(int n, WebhookSender sender, Duration within) throws InterruptedException {
         List<Received> got = new ArrayList<>();
         long until = System.nanoTime() + within.toNanos();
         while (got.size() < n && System.nanoTime() < until) {
@@ -76,7 +77,7 @@ final class TestReceiver implements AutoCloseable {
     }
 
     /** Nothing more arrives within {@code quiet}. */
-    boolean nothingMore(WebhookSender sender, Duration quiet) throws InterruptedException {
+    public boolean nothingMore(WebhookSender sender, Duration quiet) throws InterruptedException {
         long until = System.nanoTime() + quiet.toNanos();
         while (System.nanoTime() < until) {
             sender.sendDue();
