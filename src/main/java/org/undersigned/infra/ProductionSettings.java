@@ -109,6 +109,9 @@ public class ProductionSettings {
         if (!setting.apply("undersigned.auth.secure-cookie").map(Boolean::parseBoolean).orElse(true)) {
             out.add(new Problem("undersigned.auth.secure-cookie", "session cookies must be Secure"));
         }
+        if (setting.apply("undersigned.webhooks.allow-http").map(Boolean::parseBoolean).orElse(false)) {
+            out.add(new Problem("undersigned.webhooks.allow-http", "webhook deliveries (signed, possibly with contact details) must use https"));
+        }
         return out;
     }
 

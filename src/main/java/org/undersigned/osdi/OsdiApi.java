@@ -30,7 +30,7 @@ import java.util.Map;
  * {@code osdi:signatures}, in HAL+JSON, paged by keyset ({@code after} = the last id seen), behind
  * an API key in the {@code OSDI-API-Token} header. Signatures carry the public entry only (as
  * published on the letter); contact details are never served here. What is and is not
- * OSDI-compatible: docs/osdi.md.
+ * OSDI-compatible: docs/integrations.md.
  */
 @Path("/api/osdi/v1")
 @Produces(OsdiApi.HAL_JSON)
