@@ -41,4 +41,8 @@ public interface WebhookConfig {
     /** Plain-http endpoints (dev and test only; production requires https). */
     @WithDefault("false")
     boolean allowHttp();
+
+    /** Delivered and failed deliveries are deleted after this long (they hold ids only, no personal data). */
+    @WithDefault("30d")
+    Duration keepDeliveriesFor();
 }

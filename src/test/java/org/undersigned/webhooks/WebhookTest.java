@@ -49,6 +49,9 @@ class WebhookTest {
     @Inject
     WebhookSender sender;
 
+    @Inject
+    WebhookCleanup cleanup;
+
     @Test
     void eachEventArrivesSignedAndWithoutContactDetails() throws Exception {
         Letter letter = data.open(LetterOptions.everyone());
@@ -129,6 +132,11 @@ class WebhookTest {
             assertEquals("DELIVERED", done.get("state"));
             assertEquals(2, done.get("attempts"));
             assertTrue(receiver.nothingMore(sender, Duration.ofSeconds(2)), "delivered once it succeeded");
+
+            // Finished deliveries go once old; queued ones never do.
+            data.execute("update webhook_delivery set occurred_at = now() - interval '31 days' where endpoint_id = ?1", endpoint);
+            cleanup.deleteOld();
+            assertEquals(0, data.countRows("webhook_delivery", "endpoint_id = ?1", endpoint));
         }
     }
 
