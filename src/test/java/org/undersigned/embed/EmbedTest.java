@@ -162,6 +162,28 @@ class EmbedTest {
         given().queryParam("url", letterUrl).queryParam("format", "xml").get("/oembed").then().statusCode(501);
     }
 
+    @Test
+    void editorsManageTheSitesOnTheirAdminPage() {
+        Letter letter = data.open(LetterOptions.everyone());
+        Admins.Session editor = admins.session(Role.EDITOR);
+        String page = "/admin/letters/" + letter.id + "/embed";
+        String html = editor.browser().get(page).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("&lt;iframe src=&quot;") && html.contains("/embed/letters/" + letter.slug + "&quot;"),
+                "the iframe snippet, shown as text");
+        assertTrue(html.contains("None yet"));
+
+        editor.post(page + "/sites", Map.of("origin", "https://partner.example")).then().statusCode(303);
+        editor.post(page + "/sites", Map.of("origin", "https://partner.example/a/page")).then().statusCode(400);
+        assertEquals(List.of("https://partner.example"), admins.api(Role.EDITOR).get("/api/admin/letters/" + letter.id + "/embed")
+                .then().statusCode(200).extract().jsonPath().getList("allowedSites"));
+        assertTrue(editor.browser().get(page).then().statusCode(200).extract().asString().contains("<code>https://partner.example</code>"));
+        editor.post(page + "/sites/remove", Map.of("origin", "https://partner.example")).then().statusCode(303);
+        assertEquals(0, data.countRows("embed_site", "letter_id = ?1", letter.id));
+        admins.session(Role.VETTER).browser().get(page).then().statusCode(403);
+        assertTrue(admins.session(Role.EDITOR).browser().get("/admin/letters/" + letter.id).then().statusCode(200)
+                .extract().asString().contains("href=\"/admin/letters/" + letter.id + "/embed\""), "linked from the letter's page");
+    }
+
     private Response addSite(long letterId, String origin) {
         return admins.api(Role.EDITOR).contentType("application/json").body(Map.of("origin", origin))
                 .post("/api/admin/letters/" + letterId + "/embed/sites");
