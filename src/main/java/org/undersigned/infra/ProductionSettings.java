@@ -121,6 +121,9 @@ public class ProductionSettings {
                         + " (leave it unset: it follows that setting)"));
             }
         }
+        if (setting.apply("undersigned.webhooks.allow-http").map(Boolean::parseBoolean).orElse(false)) {
+            out.add(new Problem("undersigned.webhooks.allow-http", "webhook deliveries (signed, possibly with contact details) must use https"));
+        }
         return out;
     }
 

@@ -28,7 +28,7 @@ public class CrossSiteRequests {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> SAME_SITE_FETCH = Set.of("same-origin", "none");
-    private static final Pattern EMBEDDABLE = Pattern.compile("^/letters/[^/]+/sign$");
+    private static final Pattern EMBEDDABLE = Pattern.compile("^(?:/embed)?/letters/[^/]+/sign$");
 
     @Inject
     SiteConfig site;

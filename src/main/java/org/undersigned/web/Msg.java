@@ -319,4 +319,41 @@ public interface Msg {
 
     @Message("Download contacts who agreed to share them with you (CSV)")
     String partner_staff_export();
+
+    // Reach (issue 13): sharing, embeds, badges
+    @Message("Share this letter")
+    String share_heading();
+
+    @Message("Ask others to sign too. These are plain links: nothing is loaded from these services until you click one.")
+    String share_intro();
+
+    @Message("Email")
+    String share_email();
+
+    @Message("Copy this link")
+    String share_copy_link();
+
+    @Message("Please sign this letter: {title}")
+    String share_text(String title);
+
+    @Message("Sign this letter")
+    String embed_heading();
+
+    @Message("Check your email")
+    String embed_signed_heading();
+
+    @Message("We have sent a link to the address you gave. Follow it to confirm your signature.")
+    String embed_signed_text();
+
+    @Message("Read the whole letter on its own page")
+    String embed_read_letter();
+
+    @Message("This letter is no longer collecting signatures. Thank you for your support.")
+    String embed_closed();
+
+    @Message("{count} signatories")
+    String badge_count(String count);
+
+    @Message("signatories")
+    String share_image_signatories();
 }

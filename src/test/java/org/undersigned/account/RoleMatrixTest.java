@@ -102,6 +102,15 @@ class RoleMatrixTest {
         e.add(new Endpoint("PUT", f -> "/api/admin/accounts/" + f.accountId(),
                 f -> Map.of("role", "EDITOR", "active", true, "version", f.accountVersion()), ADMINS));
         e.add(new Endpoint("GET", f -> "/api/admin/accounts/" + f.accountId() + "/audit", f -> null, ADMINS));
+        // Reach (issue 13): embed sites, webhooks, API keys. (The receiver address refuses connections.)
+        e.add(new Endpoint("GET", f -> "/api/admin/letters/" + f.openLetter() + "/embed", f -> null, EDITORS));
+        e.add(new Endpoint("POST", f -> "/api/admin/letters/" + f.openLetter() + "/embed/sites",
+                f -> Map.of("origin", "https://partner.example"), EDITORS));
+        e.add(new Endpoint("GET", f -> "/api/admin/webhooks", f -> null, ADMINS));
+        e.add(new Endpoint("POST", f -> "/api/admin/webhooks", f -> Map.of("letterId", f.openLetter(),
+                "url", "https://127.0.0.1:9/hook", "events", List.of("signature.approved")), ADMINS));
+        e.add(new Endpoint("GET", f -> "/api/admin/api-keys", f -> null, ADMINS));
+        e.add(new Endpoint("POST", f -> "/api/admin/api-keys", f -> Map.of("name", "Matrix CRM"), ADMINS));
         return e;
     }
 

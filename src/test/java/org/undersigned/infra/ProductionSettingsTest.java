@@ -59,6 +59,9 @@ class ProductionSettingsTest {
         Map<String, String> plainHttp = safe();
         plainHttp.put("undersigned.site.public-url", "http://letters.coalition.org");
         assertEquals(List.of("undersigned.site.public-url"), settingsWithProblems(plainHttp));
+        Map<String, String> plainHooks = safe();
+        plainHooks.put("undersigned.webhooks.allow-http", "true");
+        assertEquals(List.of("undersigned.webhooks.allow-http"), settingsWithProblems(plainHooks));
     }
 
     @Test

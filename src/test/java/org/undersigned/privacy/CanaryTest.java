@@ -7,10 +7,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.undersigned.account.Role;
 import org.undersigned.audit.Actor;
 import org.undersigned.letter.Letter;
 import org.undersigned.logos.TestImages;
+import org.undersigned.support.Admins;
+import org.undersigned.support.WebhookReceiver;
+import org.undersigned.webhooks.WebhookSender;
 import org.undersigned.support.Mails;
 import org.undersigned.support.SignOnForms;
 import org.undersigned.support.TestData;
@@ -32,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Canary values planted in every private field (email, phone, contact name and title, client
  * address) never appear in any public page, list, export, PDF or API answer, nor in the
  * application's log file, after the entries went through sign-on, confirmation, approval and
- * the press outputs.
+ * the press outputs — nor in the embeddable pages, badges, oEmbed, share image, the OSDI-shaped
+ * API or the body of a webhook delivery to an untrusted endpoint.
  */
 @QuarkusTest
 class CanaryTest {
@@ -46,14 +51,22 @@ class CanaryTest {
     TestData data;
 
     @Inject
-    org.undersigned.support.Admins admins;
+    Admins admins;
 
     @Inject
     org.undersigned.letter.Coalitions coalitions;
 
+    @Inject
+    WebhookSender webhookSender;
+
     @Test
-    void privateDetailsNeverAppearInPublicOutputsOrLogs() throws IOException {
+    void privateDetailsNeverAppearInPublicOutputsOrLogs() throws Exception {
         Letter letter = data.open(LetterOptions.everyone());
+        // An untrusted webhook receiver hears about the canary entries (issue 13): never their contact details.
+        WebhookReceiver receiver = new WebhookReceiver();
+        admins.api(Role.ADMIN).body(Map.of("letterId", letter.id, "url", receiver.url(),
+                        "events", List.of("signature.confirmed", "signature.approved")))
+                .post("/api/admin/webhooks").then().statusCode(201);
         String orgEmail = "canary-org-" + TestData.uniqueEmail("x");
         String personEmail = "canary-person-" + TestData.uniqueEmail("y");
         Map<String, String> org = SignOnForms.organization("Canary Coalition", orgEmail);
@@ -112,12 +125,35 @@ class CanaryTest {
                 base + "/link", "/api/letters", "/api/letters/" + letter.slug, "/api/letters/" + letter.slug + "/signatories",
                 "/api/letters/" + letter.slug + "/signatories?q=canary", "/q/openapi",
                 base + "/sign?partner=canary-partner", base + "/signed?partner=canary-partner",
-                base + "/logos/" + partneredId + ".png", base + "/partners/canary-partner/logo.png");
+                base + "/logos/" + partneredId + ".png", base + "/partners/canary-partner/logo.png",
+                // Sharing and embeds (issue 13)
+                "/embed/letters/" + letter.slug, "/embed/letters/" + letter.slug + "?as=individual",
+                "/embed/letters/" + letter.slug + "/signed", "/embed/letters/" + letter.slug + "/count.json",
+                "/embed/letters/" + letter.slug + "/count.svg", base + "/share.png",
+                // (REST Assured encodes the query itself)
+                "/oembed?url=" + ConfigProvider.getConfig().getValue("undersigned.site.public-url", String.class)
+                        .replaceAll("/+$", "") + base);
         List<String> outputs = new ArrayList<>();
         for (String path : paths) {
             var response = given().get(path).then().statusCode(200).extract();
             assertTrue(response.header("Set-Cookie") == null, path + " sets no cookie");
             outputs.add(path + "\n" + new String(response.asByteArray(), StandardCharsets.ISO_8859_1));
+        }
+        // The OSDI-shaped read API, with a key (issue 13).
+        String key = admins.api(Role.ADMIN).body(Map.of("name", "Canary CRM")).post("/api/admin/api-keys")
+                .then().statusCode(201).extract().jsonPath().getString("apiKey");
+        for (String path : List.of("/api/osdi/v1", "/api/osdi/v1/petitions", "/api/osdi/v1/petitions/" + letter.id,
+                "/api/osdi/v1/petitions/" + letter.id + "/signatures")) {
+            var response = given().header("OSDI-API-Token", key).get(path).then().statusCode(200).extract();
+            assertTrue(response.header("Set-Cookie") == null, path + " sets no cookie");
+            outputs.add(path + "\n" + response.asString());
+        }
+        assertTrue(outputs.get(outputs.size() - 1).contains("Canary Coalition"), "the public name is in the API");
+        // Two confirmations and two approvals reached the untrusted receiver.
+        try (receiver) {
+            for (WebhookReceiver.Received r : receiver.await(4, webhookSender, java.time.Duration.ofSeconds(30))) {
+                outputs.add("webhook " + r.header("Undersigned-Event") + "\n" + r.body() + "\n" + r.headers());
+            }
         }
         byte[] pdf = given().get(base + "/letter.pdf").then().statusCode(200).extract().asByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {

@@ -41,7 +41,12 @@ class SecurityHeadersTest {
                 () -> given().get("/q/health/ready"),
                 () -> given().contentType("application/json").body("{").post("/api/letters/" + letter.slug + "/signatures"),
                 () -> given().accept("text/html").get("/letters/%ff"),
-                () -> given().accept("text/html").get("/admin"));
+                () -> given().accept("text/html").get("/admin"),
+                // Embeddable pages of a letter with no site listed, and the badges: nobody may frame them.
+                () -> given().accept("text/html").get("/embed/letters/" + letter.slug),
+                () -> given().get("/embed/letters/" + letter.slug + "/count.json"),
+                () -> given().get("/embed/letters/" + letter.slug + "/count.svg"),
+                () -> given().get("/letters/" + letter.slug + "/share.png"));
         for (Supplier<Response> request : requests) {
             Response r = request.get();
             String csp = r.header("Content-Security-Policy");
