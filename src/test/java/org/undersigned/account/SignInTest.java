@@ -140,8 +140,12 @@ class SignInTest {
         assertEquals(k1.asString(), u1.asString());
         assertEquals(429, k2.statusCode());
         assertEquals(k2.statusCode(), u2.statusCode(), "after a failure, an unknown address is slowed down too");
-        assertEquals(k2.header("Retry-After"), u2.header("Retry-After"));
-        assertEquals(k2.jsonPath().getString("detail"), u2.jsonPath().getString("detail"));
+        // The wait counts down from each failure, so a slow machine can show one second less for the
+        // pair that took longer between its two attempts; anything more would tell them apart.
+        assertTrue(Math.abs(Integer.parseInt(k2.header("Retry-After")) - Integer.parseInt(u2.header("Retry-After"))) <= 1,
+                k2.header("Retry-After") + " vs " + u2.header("Retry-After"));
+        assertEquals(k2.jsonPath().getString("detail").replaceAll("\\d+", "N"),
+                u2.jsonPath().getString("detail").replaceAll("\\d+", "N"));
         // Same cost: both check a bcrypt hash of the same cost (a decoy for the unknown address).
         long knownTime = 0;
         long unknownTime = 0;
