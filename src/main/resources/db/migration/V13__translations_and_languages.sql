@@ -48,9 +48,10 @@ create table campaign_update_translation (
     primary key (update_id, language)
 );
 
--- What the signer saw: the language of the text (with letter_version, the exact text: its digest),
--- and the interface language they used, in which their emails are written.
-alter table signature add column text_language varchar(35) not null default 'en';
+-- What the signer saw: the language of the text and, with letter_version, the exact text (its
+-- digest; both empty for entries that did not come through our pages, such as imports), and the
+-- interface language they used, in which their emails are written.
+alter table signature add column text_language varchar(35);
 alter table signature add column text_sha256 varchar(64) check (text_sha256 ~ '^[0-9a-f]{64}$');
 alter table signature add column language varchar(35) not null default 'en';
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.undersigned.letter.LetterState;
 import org.undersigned.signing.PublicSignatories;
+import org.undersigned.web.Language;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,9 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class LetterDirectory {
 
-    /** What the public pages of one letter depend on. */
+    /** What the public pages of one letter depend on; {@code languages}: the canonical one first, then each shown translation. */
     public record Entry(long id, String slug, long rowVersion, LetterState state, Instant deadline, long listVersion,
-                        PublicSignatories.Counts counts) {
+                        PublicSignatories.Counts counts, List<Language> languages) {
         public boolean acceptsSignaturesAt(Instant now) {
             return state == LetterState.OPEN && (deadline == null || now.isBefore(deadline));
         }
@@ -34,7 +35,11 @@ public class LetterDirectory {
 
     private static final String SELECT = """
             select l.id, l.slug, l.version, l.state, l.sign_deadline,
-                   coalesce(t.list_version, -1), coalesce(t.organizations, 0), coalesce(t.individuals, 0)
+                   coalesce(t.list_version, -1), coalesce(t.organizations, 0), coalesce(t.individuals, 0),
+                   l.language || coalesce((select ',' || string_agg(x.language, ',' order by x.language)
+                                           from letter_translation x
+                                           where x.letter_id = l.id and x.state = 'CURRENT'
+                                             and x.translates_version = l.current_version), '') as languages
             from letter l left join letter_tally t on t.letter_id = l.id
             where l.state <> 'DRAFT'""";
 
@@ -100,7 +105,8 @@ public class LetterDirectory {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
                 LetterState.valueOf((String) r[3]), toInstant(r[4]), ((Number) r[5]).longValue(),
-                new PublicSignatories.Counts(((Number) r[6]).longValue(), ((Number) r[7]).longValue()))).toList();
+                new PublicSignatories.Counts(((Number) r[6]).longValue(), ((Number) r[7]).longValue()),
+                java.util.Arrays.stream(((String) r[8]).split(",")).map(Language::new).toList())).toList();
     }
 
     private static Instant toInstant(Object o) {

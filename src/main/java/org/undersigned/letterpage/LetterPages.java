@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.undersigned.web.PageLanguage;
+import org.undersigned.web.PageLanguages;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -48,27 +50,36 @@ public class LetterPages {
     @Inject
     PageCache cache;
 
+    @Inject
+    PageLanguages pageLanguages;
+
     @GET
-    public Uni<Response> home(HttpHeaders headers) {
+    public Uni<Response> home(@RestQuery String lang, HttpHeaders headers) {
+        PageLanguage pl = pageLanguages.forInterface("/", lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String versions = directory.all().stream().sorted(Comparator.comparing(LetterDirectory.Entry::id))
                 .map(e -> e.id() + ":" + e.rowVersion() + ":" + e.listVersion() + ":" + e.acceptsSignaturesAt(Instant.now()))
                 .collect(Collectors.joining(","));
-        return cache.serve("home|" + versions, headers, () -> Templates.home(pages.home()).render());
+        return cache.serve("home|" + pl.ui() + "|" + versions, headers,
+                () -> Templates.home(pages.home(pl)).setLocale(pl.ui().locale()).render());
     }
 
     @GET
     @Path("letters/{slug}")
-    public Uni<Response> letter(@RestPath String slug, @RestQuery("as") String as, HttpHeaders headers) {
+    public Uni<Response> letter(@RestPath String slug, @RestQuery("as") String as, @RestQuery String lang,
+                                HttpHeaders headers) {
         String kind = "individual".equalsIgnoreCase(as) ? "individual" : "organization";
-        return withEntry(slug, e -> cache.serve(key("letter", e) + "|" + kind, headers,
-                () -> Templates.letter(pages.page(slug, kind)).render()));
+        return withEntry(slug, e -> {
+            PageLanguage pl = language(e, "/letters/" + slug, lang, headers);
+            return cache.serve(key("letter", e, pl) + "|" + kind, headers,
+                    () -> Templates.letter(pages.page(slug, kind, pl)).setLocale(pl.ui().locale()).render());
+        });
     }
 
     @GET
     @Path("letters/{slug}/signatories")
     @org.undersigned.abuse.RateLimited(value = org.undersigned.abuse.RateLimit.SEARCH, whenQuery = "q")
     public Uni<Response> signatories(@RestPath String slug, @RestQuery String q, @RestQuery Integer page,
-                                     HttpHeaders headers) {
+                                     @RestQuery String lang, HttpHeaders headers) {
         String query = q == null ? "" : q.strip();
         if (query.length() > 100) {
             query = query.substring(0, 100);
@@ -77,14 +88,23 @@ public class LetterPages {
         String finalQuery = query;
         // Searches are cached apart, in a small cache of their own: any number of distinct search
         // strings can neither grow memory nor push the letter's pages out.
-        return withEntry(slug, e -> cache.serve(key("list", e) + "|" + p + "|" + finalQuery, headers,
-                () -> Templates.signatories(pages.signatories(slug, finalQuery.isEmpty() ? null : finalQuery, p)).render(),
-                !finalQuery.isEmpty()));
+        return withEntry(slug, e -> {
+            PageLanguage pl = language(e, "/letters/" + slug + "/signatories", lang, headers);
+            return cache.serve(key("list", e, pl) + "|" + p + "|" + finalQuery, headers,
+                    () -> Templates.signatories(pages.signatories(slug, finalQuery.isEmpty() ? null : finalQuery, p, pl))
+                            .setLocale(pl.ui().locale()).render(),
+                    !finalQuery.isEmpty());
+        });
     }
 
-    /** What every page of one letter depends on. */
-    private static String key(String page, LetterDirectory.Entry e) {
-        return page + "|" + e.id() + "|" + e.rowVersion() + "|" + e.listVersion() + "|" + e.acceptsSignaturesAt(Instant.now());
+    private PageLanguage language(LetterDirectory.Entry e, String path, String lang, HttpHeaders headers) {
+        return pageLanguages.forLetter(path, e.languages(), lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /** What every page of one letter depends on, its languages included. */
+    private static String key(String page, LetterDirectory.Entry e, PageLanguage pl) {
+        return page + "|" + e.id() + "|" + e.rowVersion() + "|" + e.listVersion() + "|" + e.acceptsSignaturesAt(Instant.now())
+                + "|" + pl.ui() + "|" + pl.content() + "|" + pl.param();
     }
 
     /** The letter from this instance's directory, or from the database (on a worker thread) if it is new here. */

@@ -9,7 +9,8 @@ import java.util.List;
 @TemplateData
 public record PdfView(String lang, String title, String dateText, String addressees, String coalition,
                       String coalitionContact, String bodyHtml, String countLine, int version, String sha256,
-                      String url, String subject, List<Section> sections, boolean anyAffiliation, boolean draft) {
+                      String url, String subject, List<Section> sections, boolean anyAffiliation, boolean draft,
+                      String dir) {
 
     @TemplateData
     /** A heading and its entries; a list, or (for one list of a large letter) read lazily from the database. */

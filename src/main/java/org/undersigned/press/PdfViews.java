@@ -3,6 +3,10 @@ package org.undersigned.press;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterTexts;
+import org.undersigned.web.Language;
+import org.undersigned.web.Languages;
+import org.undersigned.web.Msg;
 import org.undersigned.letter.LetterState;
 import org.undersigned.letter.LetterVersion;
 import org.undersigned.letter.Markdown;
@@ -37,21 +41,36 @@ public class PdfViews {
     @Inject
     SiteConfig site;
 
-    public PdfView of(Letter letter) {
+    @Inject
+    LetterTexts texts;
+
+    @Inject
+    Languages languages;
+
+    /**
+     * The PDF of the letter's text in {@code language} (a current translation, or the letter as
+     * written): its {@code lang} and {@code dir}, and headings in that language where the interface
+     * speaks it (else English).
+     */
+    public PdfView of(Letter letter, Language language) {
         boolean draft = letter.state() == LetterState.DRAFT;
+        Language textLanguage = letter.language();
         String title = draft ? letter.title : null;
         String addressees = draft ? letter.addressees : null;
         String body = draft ? letter.bodyMarkdown : null;
         int version = 0;
         String sha = "(draft, not frozen)";
         if (!draft) {
-            LetterVersion v = LetterVersion.find(letter.id, letter.currentVersion()).orElseThrow();
-            title = v.title;
-            addressees = v.addressees;
-            body = v.bodyMarkdown;
-            version = v.number;
-            sha = v.sha256;
+            LetterTexts.PublishedText v = texts.text(letter, language);
+            title = v.title();
+            addressees = v.addressees();
+            body = v.bodyMarkdown();
+            version = v.version();
+            sha = v.sha256();
+            textLanguage = v.language();
         }
+        Language ui = languages.interfaceFor(textLanguage);
+        Msg msg = languages.msg(textLanguage);
         PublicSignatories.Counts counts;
         List<PdfView.Section> sections;
         boolean anyAffiliation;
@@ -60,10 +79,10 @@ public class PdfViews {
             counts = signatories.counts(letter.id);
             sections = new ArrayList<>();
             if (counts.organizations() > 0) {
-                sections.add(new PdfView.Section("Organizations", signatories.lazily(letter.id, SignatoryKind.ORGANIZATION)));
+                sections.add(new PdfView.Section(msg.letter_organizations(), signatories.lazily(letter.id, SignatoryKind.ORGANIZATION)));
             }
             if (counts.individuals() > 0) {
-                sections.add(new PdfView.Section("Individuals", signatories.lazily(letter.id, SignatoryKind.INDIVIDUAL)));
+                sections.add(new PdfView.Section(msg.letter_individuals(), signatories.lazily(letter.id, SignatoryKind.INDIVIDUAL)));
             }
             anyAffiliation = signatories.anyAffiliation(letter.id);
         } else {
@@ -71,16 +90,17 @@ public class PdfViews {
             List<Signatory> all = draft ? List.of() : compactList(letter.id);
             long orgs = all.stream().filter(Signatory::organization).count();
             counts = new PublicSignatories.Counts(orgs, all.size() - orgs);
-            sections = sections(all, letter.pdfGrouping);
+            sections = sections(all, letter.pdfGrouping, msg.letter_organizations(), msg.letter_individuals());
             anyAffiliation = all.stream().anyMatch(s -> s.affiliation() != null);
         }
         String date = letter.state() == LetterState.DELIVERED || letter.state() == LetterState.ARCHIVED && letter.deliveredAt() != null
-                ? dates.date(letter.deliveredAt()) : dates.date(Instant.now());
-        return new PdfView("en", title, date, addressees, letter.coalitionName, letter.coalitionContact,
-                markdown.toHtml(body, 2), counts.line() + ".", version, sha,
-                site.publicUrl() + "/letters/" + letter.slug,
-                "A coalition letter to " + addressees + ". " + counts.line() + ".",
-                sections, anyAffiliation, draft);
+                ? dates.date(letter.deliveredAt(), ui) : dates.date(Instant.now(), ui);
+        String countLine = counts.line(msg, ui);
+        return new PdfView(textLanguage.tag(), title, date, addressees, letter.coalitionName, letter.coalitionContact,
+                markdown.toHtml(body, 2), countLine + ".", version, sha,
+                site.publicUrl() + "/letters/" + letter.slug + "?lang=" + textLanguage.tag(),
+                msg.pdf_subject(addressees, countLine),
+                sections, anyAffiliation, draft, textLanguage.dir());
     }
 
     /**
@@ -105,26 +125,31 @@ public class PdfViews {
     }
 
     static List<PdfView.Section> sections(List<Signatory> all, PdfGrouping grouping) {
+        return sections(all, grouping, "Organizations", "Individuals");
+    }
+
+    static List<PdfView.Section> sections(List<Signatory> all, PdfGrouping grouping, String organizations,
+                                          String individuals) {
         List<Signatory> orgs = all.stream().filter(Signatory::organization).toList();
         List<Signatory> people = all.stream().filter(s -> !s.organization()).toList();
         List<PdfView.Section> out = new ArrayList<>();
         switch (grouping) {
             case REGION -> {
-                out.addAll(grouped(orgs, s -> s.region(), "Organizations"));
-                out.addAll(grouped(people, s -> s.region(), "Individuals"));
+                out.addAll(grouped(orgs, s -> s.region(), organizations));
+                out.addAll(grouped(people, s -> s.region(), individuals));
             }
             case ORG_TYPE -> {
-                out.addAll(grouped(orgs, s -> s.orgType(), "Organizations"));
+                out.addAll(grouped(orgs, s -> s.orgType(), organizations));
                 if (!people.isEmpty()) {
-                    out.add(new PdfView.Section("Individuals", people));
+                    out.add(new PdfView.Section(individuals, people));
                 }
             }
             default -> {
                 if (!orgs.isEmpty()) {
-                    out.add(new PdfView.Section("Organizations", orgs));
+                    out.add(new PdfView.Section(organizations, orgs));
                 }
                 if (!people.isEmpty()) {
-                    out.add(new PdfView.Section("Individuals", people));
+                    out.add(new PdfView.Section(individuals, people));
                 }
             }
         }

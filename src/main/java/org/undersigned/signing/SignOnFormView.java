@@ -5,6 +5,8 @@ import org.undersigned.letter.Letter;
 import org.undersigned.web.Countries;
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.Option;
+import org.undersigned.web.Msg;
+import org.undersigned.web.PageLanguage;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,22 +14,28 @@ import java.util.List;
 /** Everything the sign-on form needs to render, blank or coming back with errors. */
 @TemplateData
 public record SignOnFormView(String slug, SignOnInput input, FormErrors errors, boolean allowOrganizations,
-                             boolean allowIndividuals, List<Option> countries, List<Option> orgTypes, String stamp) {
+                             boolean allowIndividuals, List<Option> countries, List<Option> orgTypes, String stamp,
+                             PageLanguage language) {
 
     /** The hidden field that only automated form fillers see and fill in. */
     public static final String HONEYPOT = "referenceCode";
 
-    private static final List<Option> ORG_TYPES = Arrays.stream(OrgType.values())
-            .map(t -> new Option(t.name(), t.label)).toList();
-
-    /** @param stamp the signed time the form is served (see {@link org.undersigned.abuse.FormStamps}) */
-    public static SignOnFormView blank(Letter letter, String requestedKind, String stamp) {
-        return of(letter, SignOnInput.blank(kindFor(letter, requestedKind)), FormErrors.none(), stamp);
+    /**
+     * @param stamp    the signed time the form is served (see {@link org.undersigned.abuse.FormStamps})
+     * @param language the page's languages: the form's labels, lists and the {@code lang} it posts back
+     */
+    public static SignOnFormView blank(Letter letter, String requestedKind, String stamp, Msg msg, PageLanguage language) {
+        return of(letter, SignOnInput.blank(kindFor(letter, requestedKind)), FormErrors.none(), stamp, msg, language);
     }
 
-    public static SignOnFormView of(Letter letter, SignOnInput input, FormErrors errors, String stamp) {
+    public static SignOnFormView of(Letter letter, SignOnInput input, FormErrors errors, String stamp, Msg msg,
+                                    PageLanguage language) {
         return new SignOnFormView(letter.slug, input, errors, letter.organizationsMaySign, letter.individualsMaySign,
-                Countries.options(), ORG_TYPES, stamp);
+                Countries.options(language.ui()), orgTypes(msg), stamp, language);
+    }
+
+    static List<Option> orgTypes(Msg msg) {
+        return Arrays.stream(OrgType.values()).map(t -> new Option(t.name(), t.label(msg))).toList();
     }
 
     public String honeypot() {

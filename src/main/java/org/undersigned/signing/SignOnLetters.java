@@ -1,5 +1,8 @@
 package org.undersigned.signing;
 
+import org.undersigned.web.Language;
+import java.util.Map;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -27,10 +30,21 @@ import java.util.Optional;
 public class SignOnLetters {
 
     public record Facts(long id, String slug, String title, int version, LetterState state, Instant deadline,
-                        boolean organizationsMaySign, boolean individualsMaySign, boolean autoApproveIndividuals) {
+                        boolean organizationsMaySign, boolean individualsMaySign, boolean autoApproveIndividuals,
+                        Language language, Map<Language, Text> texts) {
         public boolean acceptsSignaturesAt(Instant now) {
             return state == LetterState.OPEN && (deadline == null || now.isBefore(deadline));
         }
+
+        /** The published text a reader of {@code wanted} is shown: its translation if current, else the letter as written. */
+        public Text text(Language wanted) {
+            Text t = wanted == null ? null : texts.get(wanted);
+            return t != null ? t : texts.get(language);
+        }
+    }
+
+    /** A published text of the current version: its language, title and digest. */
+    public record Text(Language language, String title, String sha256) {
     }
 
     private final Cache<String, Optional<Facts>> bySlug = Caffeine.newBuilder()
@@ -54,12 +68,38 @@ public class SignOnLetters {
     private Optional<Facts> load(String slug) {
         List<Object[]> rows = em.createNativeQuery("""
                         select id, slug, title, current_version, state, sign_deadline, organizations_may_sign,
-                               individuals_may_sign, auto_approve_individuals
+                               individuals_may_sign, auto_approve_individuals, language
                         from letter where slug = ?1 and state <> 'DRAFT'""")
                 .setParameter(1, slug).getResultList();
         return rows.stream().findFirst().map(r -> new Facts(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 ((Number) r[3]).intValue(), LetterState.valueOf((String) r[4]), toInstant(r[5]), (Boolean) r[6],
-                (Boolean) r[7], (Boolean) r[8]));
+                (Boolean) r[7], (Boolean) r[8], new Language((String) r[9]), texts(((Number) r[0]).longValue())));
+    }
+
+    /** The current version and each shown translation of it (its newest frozen revision). */
+    @SuppressWarnings("unchecked")
+    private Map<Language, Text> texts(long letterId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select l.language, v.title, v.sha256
+                        from letter l join letter_version v on v.letter_id = l.id and v.number = l.current_version
+                        where l.id = ?1
+                        union all
+                        select * from (
+                            select distinct on (tv.language) tv.language, tv.title, tv.sha256
+                            from letter l
+                            join letter_translation t on t.letter_id = l.id and t.state = 'CURRENT'
+                                 and t.translates_version = l.current_version
+                            join letter_translation_version tv on tv.letter_id = l.id and tv.language = t.language
+                                 and tv.letter_version = l.current_version
+                            where l.id = ?1
+                            order by tv.language, tv.revision desc) shown""")
+                .setParameter(1, letterId).getResultList();
+        Map<Language, Text> out = new java.util.HashMap<>();
+        for (Object[] r : rows) {
+            Language language = new Language((String) r[0]);
+            out.put(language, new Text(language, (String) r[1], (String) r[2]));
+        }
+        return Map.copyOf(out);
     }
 
     private static Instant toInstant(Object o) {

@@ -70,6 +70,20 @@ public class SignOnService {
     @Inject
     jakarta.enterprise.event.Event<org.undersigned.letter.PublicPageChanged> pageChanged;
 
+    @Inject
+    org.undersigned.web.PageLanguages pageLanguages;
+
+    @Inject
+    org.undersigned.web.Languages languages;
+
+    @Inject
+    org.undersigned.letter.LetterTexts texts;
+
+    /** As {@link #signOn(String, SignOnInput, SignOnContext, String, String)}, for a signer with no language preference. */
+    public void signOn(String slug, SignOnInput input, SignOnContext context) {
+        signOn(slug, input, context, null, null);
+    }
+
     /**
      * Records a signature as UNCONFIRMED and queues the confirmation email. When the same address
      * has already signed for the same organization, nothing new is stored; the address's owner is
@@ -81,7 +95,12 @@ public class SignOnService {
      * COMMIT round trip on the path that must take thousands of sign-ons a second. The rarer
      * paths that read and then write run in a transaction of their own.
      */
-    public void signOn(String slug, SignOnInput input, SignOnContext context) {
+    /**
+     * @param lang           the language the signer chose in the address ({@code ?lang=}), if any
+     * @param acceptLanguage their browser's preferences, if any; with {@code lang} they decide which
+     *                       text the signature records (language and digest) and the language of the emails
+     */
+    public void signOn(String slug, SignOnInput input, SignOnContext context, String lang, String acceptLanguage) {
         SignOnLetters.Facts letter = letters.find(slug).orElseThrow(NotFoundException::new);
         Instant now = Instant.now();
         if (!letter.acceptsSignaturesAt(now)) {
@@ -98,6 +117,12 @@ public class SignOnService {
         Letter ref = new Letter();
         ref.id = letter.id();
         Signature s = newSignature(ref, letter.version(), input, confirm, now);
+        var available = new java.util.ArrayList<org.undersigned.web.Language>(List.of(letter.language()));
+        letter.texts().keySet().stream().filter(l -> !l.equals(letter.language()))
+                .sorted(java.util.Comparator.comparing(org.undersigned.web.Language::tag)).forEach(available::add);
+        var pl = pageLanguages.forLetter("", available, lang, acceptLanguage);
+        SignOnLetters.Text seen = letter.text(pl.content());
+        s.readIn(seen.language(), seen.sha256(), pl.ui());
         s.clientIp = IpRange.literal(context.clientIp()).map(SignOnService::address).orElse(null);
         s.botSignal = context.botSignal();
         s.disposableEmail = disposable.isDisposable(EmailAddresses.domain(s.email));
@@ -113,7 +138,7 @@ public class SignOnService {
             QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
             return;
         }
-        Optional<Long> queued = inserts.insertWithEmail(s, emails.confirmationDraft(s, letter.title(), confirm.raw(), false));
+        Optional<Long> queued = inserts.insertWithEmail(s, emails.confirmationDraft(s, seen.title(), confirm.raw(), false));
         if (queued.isEmpty()) {
             QuarkusTransaction.joiningExisting().run(() -> remindExisting(
                     Signature.findLiveForUpdate(letter.id(), s.kind, s.emailNormalized, s.nameKey).orElseThrow(), now));
@@ -278,6 +303,8 @@ public class SignOnService {
         if (s.letterVersion < current && s.state() != SignatureState.WITHDRAWN) {
             int before = s.letterVersion;
             s.letterVersion = current;
+            var standing = texts.text(s.letter, s.textLanguage().orElse(s.letter.language()));
+            s.nowStandsOn(standing.language(), standing.sha256());
             s.updatedAt = now;
             audit.record(Actor.SIGNER, "signature.kept-after-text-change", Subject.signature(s.letter.id, s.id),
                     AuditLog.values("letterVersion", before), AuditLog.values("letterVersion", current));
@@ -410,7 +437,9 @@ public class SignOnService {
     }
 
     private EntryView view(Signature s, Instant now) {
-        return EntryView.of(s, dates.date(s.createdAt), s.letter.acceptsSignaturesAt(now));
+        org.undersigned.web.Language language = s.language();
+        return EntryView.of(s, dates.date(s.createdAt, language), s.letter.acceptsSignaturesAt(now),
+                languages.msg(language), language);
     }
 
     private static String websiteOf(CorrectionInput input) {
