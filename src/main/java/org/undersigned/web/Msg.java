@@ -183,7 +183,7 @@ public interface Msg {
     @Message("Search")
     String search_button();
 
-    @Message("{#if n == 1}One match{#else}{count} matches{/if} for “{query}”.")
+    @Message("{#if n == 1}{count} match{#else}{count} matches{/if} for “{query}”.")
     String search_matches(long n, String count, String query);
 
     @Message("Show everyone")

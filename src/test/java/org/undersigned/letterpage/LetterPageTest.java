@@ -94,7 +94,7 @@ class LetterPageTest {
                     .header("Content-Security-Policy", containsString("default-src 'self'"))
                     .header("Set-Cookie", org.hamcrest.Matchers.nullValue())
                     .extract().asString();
-            assertTrue(html.contains("<html lang=\"en\">"), path);
+            assertTrue(html.contains("<html lang=\"en\" dir=\"ltr\">"), path);
             assertTrue(html.contains("name=\"viewport\""), path);
             assertEquals(1, count(html, "<h1"), path + " has one h1");
             assertTrue(!Pattern.compile("(src|href)=\"(https?:)?//").matcher(html.replaceAll("<a [^>]*>", "")).find(),
@@ -133,7 +133,7 @@ class LetterPageTest {
         List<String> names = new ArrayList<>();
         Matcher lists = Pattern.compile("<ul class=\"signatories[^\"]*\">(.*?)</ul>", Pattern.DOTALL).matcher(html);
         while (lists.find()) {
-            Matcher items = Pattern.compile("<li>(?:<a [^>]*>)?([^<,]+?)(?:</a>)?(?:<span|</li>)").matcher(lists.group(1));
+            Matcher items = Pattern.compile("<li>(?:<a [^>]*>)?(?:<bdi>)?([^<,]+?)(?:</bdi>)?(?:</a>)?(?:<span|</li>)").matcher(lists.group(1));
             while (items.find()) {
                 names.add(items.group(1).trim());
             }
