@@ -31,7 +31,8 @@ public class PageLanguages {
         if (explicit.isPresent()) {
             content = match(explicit.get(), available).orElse(canonical);
         } else {
-            content = match(ui, available).or(() -> languages.fromAcceptLanguage(acceptLanguage, available)).orElse(canonical);
+            // The reader's own order of preference decides, so "ar, en" reads the Arabic translation.
+            content = languages.fromAcceptLanguage(acceptLanguage, available).orElse(canonical);
         }
         String param = content.equals(canonical) ? ui.tag() : content.tag();
         List<PageLanguage.Link> links = new ArrayList<>();
