@@ -106,7 +106,12 @@ public class SignOnService {
         if (!letter.acceptsSignaturesAt(now)) {
             QuarkusTransaction.joiningExisting().run(() -> requireOpen(Letter.findById(letter.id()), now));
         }
-        FormErrors errors = validation.check(input, letter.organizationsMaySign(), letter.individualsMaySign());
+        var available = new java.util.ArrayList<org.undersigned.web.Language>(List.of(letter.language()));
+        letter.texts().keySet().stream().filter(l -> !l.equals(letter.language()))
+                .sorted(java.util.Comparator.comparing(org.undersigned.web.Language::tag)).forEach(available::add);
+        var pl = pageLanguages.forLetter("", available, lang, acceptLanguage);
+        FormErrors errors = validation.check(input, letter.organizationsMaySign(), letter.individualsMaySign(),
+                languages.msg(pl.ui()));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -117,10 +122,6 @@ public class SignOnService {
         Letter ref = new Letter();
         ref.id = letter.id();
         Signature s = newSignature(ref, letter.version(), input, confirm, now);
-        var available = new java.util.ArrayList<org.undersigned.web.Language>(List.of(letter.language()));
-        letter.texts().keySet().stream().filter(l -> !l.equals(letter.language()))
-                .sorted(java.util.Comparator.comparing(org.undersigned.web.Language::tag)).forEach(available::add);
-        var pl = pageLanguages.forLetter("", available, lang, acceptLanguage);
         SignOnLetters.Text seen = letter.text(pl.content());
         s.readIn(seen.language(), seen.sha256(), pl.ui());
         s.clientIp = IpRange.literal(context.clientIp()).map(SignOnService::address).orElse(null);
@@ -248,13 +249,12 @@ public class SignOnService {
         if (s.state() == SignatureState.WITHDRAWN) {
             return new SignerLink(SignerLink.Status.VALID, view(s, now));
         }
-        FormErrors errors = validation.checkCorrection(input, s.kind);
+        FormErrors errors = validation.checkCorrection(input, s.kind, languages.msg(s.language()));
         String newNameKey = NameKeys.nameKey(input.displayName() == null ? s.displayName : input.displayName());
         if (errors.isEmpty() && !newNameKey.equals(s.nameKey)) {
             Signature.findLive(s.letter.id, s.kind, s.emailNormalized, newNameKey)
                     .filter(other -> !other.id.equals(s.id))
-                    .ifPresent(other -> errors.add("displayName",
-                            "You have already signed this letter under that name with this email address."));
+                    .ifPresent(other -> errors.add("displayName", languages.msg(s.language()).validation_already_signed_as()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

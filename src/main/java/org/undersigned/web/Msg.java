@@ -154,10 +154,10 @@ public interface Msg {
     @Message("No signatures yet")
     String count_none();
 
-    @Message("{#if n == 1}one organization{#else}{count} organizations{/if}")
+    @Message("{#if n == 1}{count} organization{#else}{count} organizations{/if}")
     String count_organizations(long n, String count);
 
-    @Message("{#if n == 1}one individual{#else}{count} individuals{/if}")
+    @Message("{#if n == 1}{count} individual{#else}{count} individuals{/if}")
     String count_individuals(long n, String count);
 
     @Message("Signed by {who}")
@@ -815,4 +815,67 @@ public interface Msg {
     @Message("Stop these updates (one click, no sign-in): {url}")
     String email_update_stop(String url);
 
+    // Form errors on the sign-on and self-service forms (the constraint's template, see signing.SignOnValidation)
+    @Message("Remove the invisible or control characters from this field (they can come from copying text).")
+    String validation_plainText();
+
+    @Message("Choose a country from the list.")
+    String validation_country();
+
+    @Message("Choose one of the options.")
+    String validation_choice();
+
+    @Message("Enter an email address like name@example.org.")
+    String validation_email();
+
+    @Message("Enter a web address like example.org.")
+    String validation_website();
+
+    @Message("Use {max} characters or fewer.")
+    String validation_tooLong(String max);
+
+    @Message("Enter your organization's name.")
+    String validation_organizationName_required();
+
+    @Message("Enter your city or town.")
+    String validation_city_required();
+
+    @Message("Choose your country.")
+    String validation_country_required();
+
+    @Message("Choose the kind of organization.")
+    String validation_orgType_required();
+
+    @Message("Enter the name of the contact person.")
+    String validation_contactName_required();
+
+    @Message("Enter the contact person's title or role.")
+    String validation_contactTitle_required();
+
+    @Message("Enter an email address.")
+    String validation_email_required();
+
+    @Message("Enter a phone number using digits, spaces and + ( ) - . / only.")
+    String validation_phone();
+
+    @Message("Enter your name.")
+    String validation_name_required();
+
+    @Message("Tick the box to agree that the name will be shown publicly; we cannot list it otherwise.")
+    String validation_consentPublic_required();
+
+    @Message("Enter the name to show on the letter.")
+    String validation_displayName_required();
+
+    @Message("Choose whether you are signing for an organization or as an individual.")
+    String validation_kind();
+
+    @Message("This letter is signed by individuals only.")
+    String validation_individuals_only();
+
+    @Message("This letter is signed by organizations only.")
+    String validation_organizations_only();
+
+    @Message("You have already signed this letter under that name with this email address.")
+    String validation_already_signed_as();
 }

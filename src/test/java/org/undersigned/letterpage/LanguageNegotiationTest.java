@@ -150,4 +150,25 @@ class LanguageNegotiationTest {
         page(path, "ar, en;q=0.5").then().body(containsString("<h1 lang=\"ar\" dir=\"rtl\">"));
         page(path + "?lang=en", "ar").then().body(not(containsString("<h1 lang=\"ar\"")));
     }
+
+    @Test
+    void formErrorsComeBackInTheFormLanguage() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        Map<String, String> form = new java.util.HashMap<>(SignOnForms.organization("Sin Consentimiento", TestData.uniqueEmail("es")));
+        form.remove("consentPublic");
+        form.put("city", "");
+        form.put("lang", "es");
+        SignOnForms.post(letter.slug, form).then().statusCode(400)
+                .body(containsString("<html lang=\"es\" dir=\"ltr\">"))
+                .body(containsString("Hay un problema"))
+                .body(containsString("Marque la casilla para aceptar que el nombre se muestre públicamente"))
+                .body(containsString("Escriba su ciudad o localidad."))
+                .body(containsString("<input type=\"hidden\" name=\"lang\" value=\"es\">"));
+        form.put("lang", "fr");
+        SignOnForms.post(letter.slug, form).then().statusCode(400)
+                .body(containsString("Saisissez votre ville ou commune."));
+        form.remove("lang");
+        SignOnForms.post(letter.slug, form).then().statusCode(400)
+                .body(containsString("Enter your city or town."));
+    }
 }
