@@ -176,4 +176,23 @@ class TranslationTest {
         f.put("formStamp", SignOnForms.stamp(slug));
         return f;
     }
+
+    @Test
+    void theEditorPageAddsAndUpdatesATranslationAndShowsItsState() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        Admins.Session editor = admins.session(Role.EDITOR);
+        editor.browser().get("/admin/letters/" + letter.id + "/translations").then().statusCode(200)
+                .body(containsString("Languages and translations")).body(containsString("Add a translation"));
+        editor.post("/admin/letters/" + letter.id + "/translations", Map.of("language", "fr", "title", "Halte à la reconnaissance faciale",
+                "addressees", "M. Bezos", "bodyMarkdown", "Nous vous demandons d’**arrêter**.")).then().statusCode(303);
+        editor.browser().get("/admin/letters/" + letter.id + "/translations").then().statusCode(200)
+                .body(containsString("current, shown to readers (revision 1, translates version 1)"))
+                .body(containsString("value=\"Halte à la reconnaissance faciale\" maxlength=\"200\" lang=\"fr\" dir=\"ltr\""));
+        editor.post("/admin/letters/" + letter.id + "/translations", Map.of("language", "fr", "title", "",
+                "addressees", "M. Bezos", "bodyMarkdown", "x")).then().statusCode(400)
+                .body(containsString("Enter the translated title."));
+        editor.post("/admin/letters/" + letter.id + "/translations/fr/remove", Map.of()).then().statusCode(303);
+        assertEquals(0L, data.countRows("letter_translation", "letter_id = ?1", letter.id));
+        assertEquals(1L, data.countRows("letter_translation_version", "letter_id = ?1", letter.id), "what readers saw stays");
+    }
 }

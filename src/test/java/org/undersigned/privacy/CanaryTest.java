@@ -1,5 +1,8 @@
 package org.undersigned.privacy;
 
+import org.undersigned.audit.Actor;
+import org.undersigned.letter.LetterTranslations;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +41,9 @@ class CanaryTest {
     private static final String CONTACT = "Canaryname Contactperson";
     private static final String TITLE = "Canarytitle Director";
     private static final String ADDRESS = "198.51.100.223";
+
+    @Inject
+    LetterTranslations translations;
 
     @Inject
     TestData data;
@@ -74,17 +81,30 @@ class CanaryTest {
                 base + "/sign", base + "/signed", base + "/press", base + "/signatories.csv", base + "/signatories.json",
                 base + "/link", "/api/letters", "/api/letters/" + letter.slug, "/api/letters/" + letter.slug + "/signatories",
                 "/api/letters/" + letter.slug + "/signatories?q=canary", "/q/openapi");
+        // The same pages in every interface language, and a Spanish translation of the letter (issue 14).
+        translations.save(Actor.SYSTEM, letter.id, new LetterTranslations.TranslationInput("es", "Carta canaria", "Sr. Bezos", "Le pedimos que **pare**."));
+        List<String> all = new ArrayList<>(paths);
+        for (String lang : List.of("es", "fr")) {
+            paths.stream().filter(p -> !p.startsWith("/api/") && !p.startsWith("/q/") && !p.endsWith(".csv") && !p.endsWith(".json"))
+                    .map(p -> p + (p.contains("?") ? "&" : "?") + "lang=" + lang).forEach(all::add);
+        }
         List<String> outputs = new ArrayList<>();
-        for (String path : paths) {
+        for (String path : all) {
             var response = given().get(path).then().statusCode(200).extract();
             assertTrue(response.header("Set-Cookie") == null, path + " sets no cookie");
             outputs.add(path + "\n" + response.asString());
         }
-        byte[] pdf = given().get(base + "/letter.pdf").then().statusCode(200).extract().asByteArray();
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(doc);
-            assertTrue(text.contains("Canary Coalition"), "the public name is in the PDF");
-            outputs.add("letter.pdf\n" + text);
+        for (String pdfPath : List.of(base + "/letter.pdf", base + "/letter.pdf?lang=es")) {
+            byte[] pdf = given().get(pdfPath).then().statusCode(200).extract().asByteArray();
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(doc);
+                assertTrue(text.contains("Canary Coalition"), "the public name is in the PDF");
+                if (pdfPath.endsWith("lang=es")) {
+                    assertTrue(text.contains("Carta canaria") && text.contains("Organizaciones"), "the Spanish PDF: " + text);
+                    assertEquals("es", doc.getDocumentCatalog().getLanguage(), "the PDF says its language");
+                }
+                outputs.add(pdfPath + "\n" + text);
+            }
         }
         for (String output : outputs) {
             for (String secret : secrets) {
