@@ -147,6 +147,20 @@ PDF_S=$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
 if kill -0 "$JAVA_PID" 2>/dev/null; then ALIVE=yes; else ALIVE="no (exited: $(grep -c OutOfMemoryError "$WORK/app.log" || true) OutOfMemoryError in the log)"; fi
 PDF_LINE="HTTP $PDF_CODE in $PDF_S s, peak heap $PDF_PEAK MB, $(pdfinfo "$WORK/letter.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') pages, $(stat -c %s "$WORK/letter.pdf" 2>/dev/null || echo 0) bytes; app alive afterwards: $ALIVE"
 say "PDF: $PDF_LINE"
+GROUPED_LINE="not measured (the app did not survive the first PDF)"
+if [ "$ALIVE" = yes ]; then
+  say "PDF of $N names grouped by region (the admin preview: rendered afresh, through one server-side cursor)"
+  sql "update letter set pdf_grouping = 'REGION' where id = $PDF_LETTER" >/dev/null
+  heap_start pdf-grouped
+  T0=$(date +%s%N)
+  GROUPED_CODE=$(curl -s -o "$WORK/grouped.pdf" -w '%{http_code}' --max-time 900 "${AUTH[@]}" -H 'Accept: application/pdf' \
+    "http://localhost:$PORT/admin/letters/$PDF_LETTER/letter.pdf" || echo failed)
+  T1=$(date +%s%N)
+  GROUPED_PEAK=$(heap_stop pdf-grouped)
+  if kill -0 "$JAVA_PID" 2>/dev/null; then GALIVE=yes; else GALIVE="no (exited: $(grep -c OutOfMemoryError "$WORK/app.log" || true) OutOfMemoryError in the log)"; fi
+  GROUPED_LINE="HTTP $GROUPED_CODE in $(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.1f", (b - a) / 1e9 }') s, peak heap $GROUPED_PEAK MB, $(pdfinfo "$WORK/grouped.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') pages, $(stat -c %s "$WORK/grouped.pdf" 2>/dev/null || echo 0) bytes; app alive afterwards: $GALIVE"
+  say "grouped PDF: $GROUPED_LINE"
+fi
 
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
@@ -166,6 +180,7 @@ $EXPORTS
 Public letter page while a contacts export ran (wrk, 16 connections, 8 s): $(field "$PAGE_DURING" requests) requests, p50 $(awk -v u="$(field "$PAGE_DURING" p50_us)" 'BEGIN { printf "%.1f", u / 1000 }') ms, p99 $(awk -v u="$(field "$PAGE_DURING" p99_us)" 'BEGIN { printf "%.1f", u / 1000 }') ms, errors $(( $(field "$PAGE_DURING" status_errors) + $(field "$PAGE_DURING" timeout) )).
 
 PDF of $N names: $PDF_LINE.
+The same, grouped by region (7 regions): $GROUPED_LINE.
 TABLE
 )
 echo

@@ -118,7 +118,11 @@ drain_capped() { # label → emails/s for $CAPPED_N emails queued at once
               repeat('A notice to one signer. ', 30), now(), now(), 0, 'QUEUED'
        from generate_series(1, $CAPPED_N) g" >/dev/null
   until [ "$(sql "select count(*) from outbox_email where kind = 'bench.$1' and state = 'QUEUED'")" = 0 ]; do sleep 0.2; done
-  sql "select round(count(*) / extract(epoch from max(sent_at) - min(created_at))) from outbox_email where kind = 'bench.$1'"
+  # Throughput of the sends that went through first time; an email the server did not take at once
+  # waits for its retry (minutes), which measures the back-off, not the sender: counted apart.
+  sql "select round(count(*) filter (where attempts = 0)
+                    / extract(epoch from max(sent_at) filter (where attempts = 0) - min(created_at)))
+       from outbox_email where kind = 'bench.$1'"
 }
 say "instances: one instance capped at $CAP emails/s"
 start_app "${MAIL_ENV[@]}" UNDERSIGNED_MAIL_MAX_PER_SECOND="$CAP"
@@ -130,7 +134,8 @@ say "instances: a second instance, same cap, same database"
 start_app "${MAIL_ENV[@]}" UNDERSIGNED_MAIL_MAX_PER_SECOND="$CAP"
 SECOND_PID=$APP_PID
 TWO_RATE=$(drain_capped two)
-DOUBLE_SENT=$(sql "select count(*) from outbox_email where kind in ('bench.one', 'bench.two') and (state <> 'SENT' or attempts > 0)")
+RETRIED=$(sql "select count(*) from outbox_email where kind in ('bench.one', 'bench.two') and attempts > 0")
+DOUBLE_SENT=$(sql "select count(*) from outbox_email where kind in ('bench.one', 'bench.two') and state <> 'SENT'")
 kill "$SECOND_PID" 2>/dev/null; wait "$SECOND_PID" 2>/dev/null || true
 PORT=$SAVED_PORT
 APP_PID=$FIRST_PID
@@ -150,7 +155,7 @@ Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB; app (heap 
 | Burst: sign-on → SMTP accepted, p50 / p99 / max | ${P50} s / ${P99} s / ${PMAX} s ($BURST_EMAILS confirmations, $NOT_SENT not sent) | | | p99 ≤ 10 s |
 | Burst: backlog when wrk stopped; empty after | $BACKLOG_AT_END emails; ${EMPTY_AFTER} s | | | ≤ 10 s |
 | Resident memory after the burst | $RSS_MB MB | | | |
-| Several instances, each capped at $CAP/s: $CAPPED_N emails, one instance / two instances | $ONE_RATE/s / $TWO_RATE/s ($DOUBLE_SENT not sent once and only once) | | $(ratio "$TWO_RATE" "$ONE_RATE") | two ≈ 2 × one |
+| Several instances, each capped at $CAP/s: $CAPPED_N emails, one instance / two instances | $ONE_RATE/s / $TWO_RATE/s (first-attempt sends; $RETRIED retried after a refusal, $DOUBLE_SENT not sent) | | $(ratio "$TWO_RATE" "$ONE_RATE") | two ≈ 2 × one |
 TABLE
 )
 echo

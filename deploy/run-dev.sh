@@ -2,8 +2,8 @@
 # Starts Undersigned with the dev profile and the demo letter at http://localhost:8080.
 #
 # It builds the application and runs it with the dev profile rather than using `mvn quarkus:dev`:
-# live reload needs Dev UI artifacts that the Maven registry reachable here does not serve for
-# the pinned Quarkus release (see docs/development.md).
+# dev mode needs Maven 3.9+ and dev-only artifacts (qute-debug) that the Maven registry reachable
+# here does not serve for the pinned Quarkus release (see docs/development.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=lib/postgres.sh

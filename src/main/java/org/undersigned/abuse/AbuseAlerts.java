@@ -1,5 +1,7 @@
 package org.undersigned.abuse;
 
+import jakarta.persistence.Tuple;
+import org.undersigned.infra.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.scheduler.Scheduled;
@@ -99,7 +101,7 @@ public class AbuseAlerts {
         AbuseConfig.Alerts c = config.alerts();
         Instant since = now.minus(c.window());
         @SuppressWarnings("unchecked")
-        List<Object[]> hits = em.createNativeQuery(FIND)
+        List<Tuple> hits = em.createNativeQuery(FIND, Tuple.class)
                 .setParameter(1, OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
                 .setParameter(2, c.minimumSignOns())
                 .setParameter(3, c.commonMailDomains().stream().map(String::toLowerCase).toArray(String[]::new))
@@ -108,9 +110,9 @@ public class AbuseAlerts {
                 .getResultList();
         List<String> admins = hits.isEmpty() ? List.of() : Account.<Account>list("role = ?1 and active = true", Role.ADMIN)
                 .stream().filter(a -> a.passwordHash != null).map(a -> a.email).toList();
-        for (Object[] h : hits) {
-            Alert alert = record((String) h[0], ((Number) h[1]).longValue(), (String) h[2],
-                    ((Number) h[3]).intValue(), ((Number) h[4]).intValue(), since, now);
+        for (Tuple h : hits) {
+            Alert alert = record(Sql.string(h, "kind"), Sql.longValue(h, "letter_id"), Sql.string(h, "value"),
+                    Sql.intValue(h, "matching"), Sql.intValue(h, "total"), since, now);
             String title = (String) em.createNativeQuery("select title from letter where id = ?1")
                     .setParameter(1, alert.letterId()).getSingleResult();
             for (String admin : admins) {
@@ -123,14 +125,15 @@ public class AbuseAlerts {
     /** Alerts for one letter, newest first. */
     @SuppressWarnings("unchecked")
     public List<Alert> recent(long letterId, int limit) {
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                         select id, letter_id, kind, value, matching, total, since, created_at from abuse_alert
-                        where letter_id = ?1 order by id desc limit ?2""")
+                        where letter_id = ?1 order by id desc limit ?2""", Tuple.class)
                 .setParameter(1, letterId).setParameter(2, limit).getResultList();
         List<Alert> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            out.add(new Alert(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                    ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), instant(r[6]), instant(r[7])));
+        for (Tuple r : rows) {
+            out.add(new Alert(Sql.longValue(r, "id"), Sql.longValue(r, "letter_id"), Sql.string(r, "kind"),
+                    Sql.string(r, "value"), Sql.intValue(r, "matching"), Sql.intValue(r, "total"), Sql.instant(r, "since"),
+                    Sql.instant(r, "created_at")));
         }
         return out;
     }
@@ -160,9 +163,5 @@ public class AbuseAlerts {
                 for this letter and %s for a while.
                 """.formatted(a.matching(), a.total(), title, a.percent(), a.since().toString().replace('T', ' '),
                 what, site.publicUrl(), a.letterId(), a.invalidationQuery(), "IP".equals(a.kind()) ? "address" : "domain");
-    }
-
-    private static Instant instant(Object o) {
-        return o instanceof Instant i ? i : o instanceof OffsetDateTime odt ? odt.toInstant() : ((java.sql.Timestamp) o).toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package org.undersigned.account;
 
+import jakarta.persistence.Tuple;
+import org.undersigned.infra.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,11 +44,13 @@ public class AdminSessions {
     /** The account's sessions that still work, newest first. */
     @SuppressWarnings("unchecked")
     public List<Session> live(long accountId) {
-        return QuarkusTransaction.joiningExisting().call(() -> ((List<Object[]>) em.createNativeQuery(
+        return QuarkusTransaction.joiningExisting().call(() -> ((List<Tuple>) em.createNativeQuery(
                         "select id, created_at, expires_at, user_agent from admin_session "
-                                + "where account_id = ?1 and revoked_at is null and expires_at > now() order by created_at desc")
+                                + "where account_id = ?1 and revoked_at is null and expires_at > now() order by created_at desc",
+                        Tuple.class)
                 .setParameter(1, accountId).getResultList()).stream()
-                .map(r -> new Session((String) r[0], instant(r[1]), instant(r[2]), (String) r[3])).toList());
+                .map(r -> new Session(Sql.string(r, "id"), Sql.instant(r, "created_at"), Sql.instant(r, "expires_at"),
+                        Sql.string(r, "user_agent"))).toList());
     }
 
     /** Ends one of the account's own sessions; false when there was no such live session. */
@@ -80,13 +84,4 @@ public class AdminSessions {
         return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
-    }
 }

@@ -1,5 +1,7 @@
 package org.undersigned.audit;
 
+import jakarta.persistence.Tuple;
+import org.undersigned.infra.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,15 +105,16 @@ public class AuditLog {
 
     @SuppressWarnings("unchecked")
     private List<Entry> read(String where, long id, long beforeId, int limit) {
-        List<Object[]> rows = em.createNativeQuery("select id, occurred_at, actor, action, letter_id, signature_id,"
-                        + " account_id, cast(before as text), cast(after as text) from audit_event where " + where
-                        + " order by id desc limit ?3")
+        List<Tuple> rows = em.createNativeQuery("select id, occurred_at, actor, action, letter_id, signature_id,"
+                        + " account_id, cast(before as text) as before, cast(after as text) as after from audit_event where "
+                        + where + " order by id desc limit ?3", Tuple.class)
                 .setParameter(1, id)
                 .setParameter(2, beforeId)
                 .setParameter(3, limit)
                 .getResultList();
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), toInstant(r[1]), (String) r[2],
-                (String) r[3], toLong(r[4]), toLong(r[5]), toLong(r[6]), (String) r[7], (String) r[8])).toList();
+        return rows.stream().map(r -> new Entry(Sql.longValue(r, "id"), Sql.instant(r, "occurred_at"), Sql.string(r, "actor"),
+                Sql.string(r, "action"), Sql.nullableLong(r, "letter_id"), Sql.nullableLong(r, "signature_id"),
+                Sql.nullableLong(r, "account_id"), Sql.string(r, "before"), Sql.string(r, "after"))).toList();
     }
 
     private String toJson(Map<String, Object> values) {
@@ -125,20 +128,4 @@ public class AuditLog {
         }
     }
 
-    private static Long toLong(Object o) {
-        return o == null ? null : ((Number) o).longValue();
-    }
-
-    private static Instant toInstant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + o.getClass());
-    }
 }

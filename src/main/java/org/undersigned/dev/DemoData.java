@@ -13,6 +13,7 @@ import org.undersigned.letter.LetterDraft;
 import org.undersigned.letter.LetterService;
 import org.undersigned.signing.NameKeys;
 import org.undersigned.signing.OrgType;
+import org.undersigned.signing.SignOnInput;
 import org.undersigned.signing.SignatoryKind;
 import org.undersigned.signing.Signature;
 
@@ -84,27 +85,12 @@ public class DemoData {
     }
 
     private static void approvedOrganization(Letter letter, String name, Instant signedAt) {
-        Signature s = new Signature();
-        s.letter = letter;
-        s.letterVersion = letter.currentVersion();
-        s.kind = SignatoryKind.ORGANIZATION;
-        s.source = "demo";
-        s.displayName = name;
-        s.sortKey = NameKeys.sortKey(name);
-        s.nameKey = NameKeys.nameKey(name);
-        s.country = "US";
-        s.orgType = OrgType.ADVOCACY;
-        s.contactName = "Demo Contact";
-        s.contactTitle = "Organizer";
         // Demo contacts live under .invalid: a domain that can never receive mail.
-        s.email = "contact-" + s.nameKey + "@demo.invalid";
-        s.emailNormalized = s.email;
-        s.consentPublic = true;
-        s.confirmTokenHash = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
-        s.confirmExpiresAt = signedAt;
-        s.createdAt = signedAt;
-        s.updatedAt = signedAt;
-        s.confirm(signedAt, false);
+        String email = "contact-" + NameKeys.nameKey(name) + "@demo.invalid";
+        SignOnInput input = new SignOnInput(SignatoryKind.ORGANIZATION.name(), name, null, null, null, "US",
+                OrgType.ADVOCACY.name(), "Demo Contact", "Organizer", email, null, null, null, true, false);
+        Signature s = Signature.imported("demo", letter, input,
+                UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""), signedAt);
         s.approve(signedAt, null);
         s.persist();
     }

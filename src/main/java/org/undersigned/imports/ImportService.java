@@ -17,14 +17,13 @@ import org.undersigned.infra.EmailAddresses;
 import org.undersigned.infra.Tokens;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
-import org.undersigned.signing.NameKeys;
+import org.undersigned.signing.SignatoryKeys;
 import org.undersigned.signing.OrgType;
 import org.undersigned.signing.SignOnInput;
 import org.undersigned.signing.SignOnValidation;
 import org.undersigned.signing.SignatoryKind;
 import org.undersigned.signing.Signature;
 import org.undersigned.signing.SignatureInserts;
-import org.undersigned.signing.Websites;
 import org.undersigned.web.Countries;
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
@@ -200,8 +199,9 @@ public class ImportService {
         int done = 0;
         int inserted = 0;
         for (Candidate c : evaluation.valid()) {
-            Signature s = newImported(letter, c.input(), now);
-            s.disposableEmail = disposable.isDisposable(org.undersigned.infra.EmailAddresses.domain(s.email));
+            // No confirmation link is ever sent for an imported entry: the token only fills the column.
+            Signature s = Signature.imported("import", letter, c.input(), tokens.issue().hash(), now);
+            s.recordSignals(null, null, disposable.isDisposable(org.undersigned.infra.EmailAddresses.domain(s.email())));
             if (inserts.insertIfNew(s).isPresent()) {
                 inserted++;
             }
@@ -273,9 +273,9 @@ public class ImportService {
                 problems.add(new Problem(rowNumber, "email", "The same signer as row " + earlier + "."));
                 continue;
             }
-            SignatoryKind kind = input.signatoryKind().orElseThrow();
-            String nameKey = kind == SignatoryKind.ORGANIZATION ? NameKeys.nameKey(input.displayName()) : "";
-            if (Signature.findLive(letter.id, kind, EmailAddresses.normalize(input.email()), nameKey).isPresent()) {
+            SignatoryKeys keys = SignatoryKeys.of(input);
+            if (Signature.findLive(letter.id, input.signatoryKind().orElseThrow(), keys.emailNormalized(), keys.nameKey())
+                    .isPresent()) {
                 problems.add(new Problem(rowNumber, "email", "Already on this letter (same email and signer)."));
                 continue;
             }
@@ -288,46 +288,35 @@ public class ImportService {
     /** Valid rows that share a name, website domain or mailbox with an entry already on the letter. */
     private int countLookalikes(long letterId, List<Candidate> valid) {
         @SuppressWarnings("unchecked")
-        List<Object[]> existing = em.createNativeQuery(
-                        "select name_key, website_domain, email_normalized from signature where letter_id = ?1 and state <> 'WITHDRAWN'")
+        List<jakarta.persistence.Tuple> existing = em.createNativeQuery(
+                        "select name_key, website_domain, email_normalized from signature where letter_id = ?1 and state <> 'WITHDRAWN'",
+                        jakarta.persistence.Tuple.class)
                 .setParameter(1, letterId).getResultList();
         Set<String> names = new HashSet<>();
         Set<String> domains = new HashSet<>();
         Set<String> emails = new HashSet<>();
-        for (Object[] r : existing) {
-            if (r[0] != null && !((String) r[0]).isEmpty()) {
-                names.add((String) r[0]);
+        for (jakarta.persistence.Tuple r : existing) {
+            String nameKey = org.undersigned.infra.Sql.string(r, "name_key");
+            if (nameKey != null && !nameKey.isEmpty()) {
+                names.add(nameKey);
             }
-            if (r[1] != null) {
-                domains.add((String) r[1]);
+            if (org.undersigned.infra.Sql.string(r, "website_domain") != null) {
+                domains.add(org.undersigned.infra.Sql.string(r, "website_domain"));
             }
-            emails.add((String) r[2]);
+            emails.add(org.undersigned.infra.Sql.string(r, "email_normalized"));
         }
         int count = 0;
         for (Candidate c : valid) {
             SignOnInput in = c.input();
-            String name = in.isIndividual() ? null : NameKeys.nameKey(in.displayName());
-            String domain = Websites.identifyingDomain(Websites.normalize(in.website()).orElse(null));
+            SignatoryKeys keys = SignatoryKeys.of(in);
+            String name = in.isIndividual() ? null : keys.nameKey();
+            String domain = keys.websiteDomain();
             if ((name != null && names.contains(name)) || (domain != null && domains.contains(domain))
-                    || emails.contains(EmailAddresses.normalize(in.email()))) {
+                    || emails.contains(keys.emailNormalized())) {
                 count++;
             }
         }
         return count;
-    }
-
-    private Signature newImported(Letter letter, SignOnInput input, Instant now) {
-        Signature s = Signature.imported("import");
-        s.letter = letter;
-        s.letterVersion = letter.currentVersion();
-        s.describeFrom(input);
-        // The organizers collected these with their own consent wording; the list is theirs to vouch for.
-        s.consentPublic = true;
-        s.confirmTokenHash = tokens.issue().hash(); // no link is ever sent for it
-        s.confirmExpiresAt = now;
-        s.createdAt = now;
-        s.updatedAt = now;
-        return s;
     }
 
     SignOnInput toInput(List<String> row, Map<ImportField, Integer> mapping) {
@@ -401,8 +390,8 @@ public class ImportService {
     }
 
     private static String dedupeKey(SignOnInput input) {
-        return input.kind() + "|" + EmailAddresses.normalize(input.email()) + "|"
-                + (input.isIndividual() ? "" : NameKeys.nameKey(input.displayName()));
+        SignatoryKeys keys = SignatoryKeys.of(input);
+        return input.kind() + "|" + keys.emailNormalized() + "|" + keys.nameKey();
     }
 
     // ----- CSV -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.undersigned.letter;
 
+import org.undersigned.infra.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -151,7 +152,7 @@ public class LetterDeliveries {
         List<Tuple> rows = em.createNativeQuery("select state, sent_at from outbox_email where id = ?1", Tuple.class)
                 .setParameter(1, d.outboxEmailId()).getResultList();
         String status = rows.isEmpty() ? "SENT" : rows.get(0).get("state", String.class);
-        Instant accepted = rows.isEmpty() ? null : rows.get(0).get("sent_at", Instant.class);
+        Instant accepted = rows.isEmpty() ? null : Sql.instant(rows.get(0), "sent_at");
         return new DeliveryView(d.id(), d.recipients(), d.messageId(), d.signatories(), d.textVersion(),
                 dates.dateTime(d.createdAt()), accepted == null ? null : dates.dateTime(accepted), status.toLowerCase());
     }

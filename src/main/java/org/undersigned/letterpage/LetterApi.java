@@ -50,7 +50,8 @@ public class LetterApi {
                             String organizationType) {
     }
 
-    public record SignatoryPage(List<Signatory> items, long total, int page, int pages) {
+    /** {@code next}/{@code previous}: pass as {@code after}/{@code before} to get the neighbouring page (null at the ends). */
+    public record SignatoryPage(List<Signatory> items, long total, int page, int pages, String next, String previous) {
     }
 
     @Inject
@@ -93,11 +94,15 @@ public class LetterApi {
     @GET
     @Path("{slug}/signatories")
     @Operation(summary = "Approved signatories in reading order, searchable and paged")
-    public SignatoryPage signatories(@RestPath String slug, @RestQuery String q, @RestQuery Integer page) {
+    public SignatoryPage signatories(@RestPath String slug, @RestQuery String q, @RestQuery Integer page,
+                                     @RestQuery String after, @RestQuery String before) {
         Letter l = LetterPageService.publicLetter(slug);
-        PublicSignatories.Page p = signatories.search(l.id, q, page == null ? 1 : page, config.pageSize());
+        PublicSignatories.Position from = PublicSignatories.Position.parse(after).orElse(null);
+        PublicSignatories.Position to = from != null ? null : PublicSignatories.Position.parse(before).orElse(null);
+        PublicSignatories.Page p = signatories.search(l.id, q, from, to, page == null ? 1 : page, config.pageSize());
         return new SignatoryPage(p.items().stream()
                 .map(s -> new Signatory(s.kind(), s.name(), s.affiliation(), s.website(), s.place(), s.orgType())).toList(),
-                p.total(), p.page(), p.pages());
+                p.total(), p.page(), p.pages(), p.next() == null ? null : p.next().token(),
+                p.previous() == null ? null : p.previous().token());
     }
 }

@@ -1,5 +1,7 @@
 package org.undersigned.letterpage;
 
+import jakarta.persistence.Tuple;
+import org.undersigned.infra.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +37,8 @@ public class LetterDirectory {
 
     private static final String SELECT = """
             select l.id, l.slug, l.version, l.state, l.sign_deadline,
-                   coalesce(t.list_version, -1), coalesce(t.organizations, 0), coalesce(t.individuals, 0),
+                   coalesce(t.list_version, -1) as list_version, coalesce(t.organizations, 0) as organizations,
+                   coalesce(t.individuals, 0) as individuals,
                    l.language || coalesce((select ',' || string_agg(x.language, ',' order by x.language)
                                            from letter_translation x
                                            where x.letter_id = l.id and x.state = 'CURRENT'
@@ -98,21 +101,14 @@ public class LetterDirectory {
 
     @SuppressWarnings("unchecked")
     private List<Entry> read(String sql, Object param) {
-        var query = em.createNativeQuery(sql);
+        var query = em.createNativeQuery(sql, Tuple.class);
         if (param != null) {
             query.setParameter(1, param);
         }
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
-                LetterState.valueOf((String) r[3]), toInstant(r[4]), ((Number) r[5]).longValue(),
-                new PublicSignatories.Counts(((Number) r[6]).longValue(), ((Number) r[7]).longValue()),
-                java.util.Arrays.stream(((String) r[8]).split(",")).map(Language::new).toList())).toList();
-    }
-
-    private static Instant toInstant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof Instant i ? i : o instanceof OffsetDateTime odt ? odt.toInstant() : ((java.sql.Timestamp) o).toInstant();
+        List<Tuple> rows = query.getResultList();
+        return rows.stream().map(r -> new Entry(Sql.longValue(r, "id"), Sql.string(r, "slug"), Sql.longValue(r, "version"),
+                LetterState.valueOf(Sql.string(r, "state")), Sql.instant(r, "sign_deadline"), Sql.longValue(r, "list_version"),
+                new PublicSignatories.Counts(Sql.longValue(r, "organizations"), Sql.longValue(r, "individuals")),
+                java.util.Arrays.stream(Sql.string(r, "languages").split(",")).map(Language::new).toList())).toList();
     }
 }

@@ -90,12 +90,13 @@ public class LetterPageService {
                 pl, counts.totalText(pl.ui()));
     }
 
-    public LetterViews.SignatoriesPage signatories(String slug, String query, int page, PageLanguage pl) {
+    public LetterViews.SignatoriesPage signatories(String slug, String query, PublicSignatories.Position after,
+                                                   PublicSignatories.Position before, int page, PageLanguage pl) {
         Letter letter = publicLetter(slug);
         Msg msg = languages.msg(pl.ui());
         LetterTexts.PublishedText text = texts.text(letter, pl.content());
         PublicSignatories.Counts counts = countsOf(letter);
-        PublicSignatories.Page found = signatories.search(letter.id, query, page, config.pageSize());
+        PublicSignatories.Page found = signatories.search(letter.id, query, after, before, page, config.pageSize());
         return new LetterViews.SignatoriesPage(header(letter, text, counts, msg, pl), counts, found, pl,
                 Dates.number(found.total(), pl.ui()));
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.undersigned.signing.PublicSignatories;
 import org.undersigned.web.PageLanguage;
 import org.undersigned.web.PageLanguages;
 
@@ -79,21 +80,27 @@ public class LetterPages {
     @Path("letters/{slug}/signatories")
     @org.undersigned.abuse.RateLimited(value = org.undersigned.abuse.RateLimit.SEARCH, whenQuery = "q")
     public Uni<Response> signatories(@RestPath String slug, @RestQuery String q, @RestQuery Integer page,
-                                     @RestQuery String lang, HttpHeaders headers) {
+                                     @RestQuery String after, @RestQuery String before, @RestQuery String lang,
+                                     HttpHeaders headers) {
         String query = q == null ? "" : q.strip();
         if (query.length() > 100) {
             query = query.substring(0, 100);
         }
         int p = page == null || page < 1 ? 1 : Math.min(page, 100_000);
         String finalQuery = query;
-        // Searches are cached apart, in a small cache of their own: any number of distinct search
-        // strings can neither grow memory nor push the letter's pages out.
+        // A link's position token; anything else (hand-edited, truncated) shows the first page.
+        Optional<PublicSignatories.Position> from = PublicSignatories.Position.parse(after);
+        Optional<PublicSignatories.Position> to = from.isPresent() ? Optional.empty() : PublicSignatories.Position.parse(before);
+        String position = from.map(x -> "a" + x.token()).or(() -> to.map(x -> "b" + x.token())).orElse("");
+        // Searches and deep pages are cached apart, in a small cache of their own: any number of
+        // distinct search strings or positions can neither grow memory nor push the letter's first
+        // pages out.
         return withEntry(slug, e -> {
             PageLanguage pl = language(e, "/letters/" + slug + "/signatories", lang, headers);
-            return cache.serve(key("list", e, pl) + "|" + p + "|" + finalQuery, headers,
-                    () -> Templates.signatories(pages.signatories(slug, finalQuery.isEmpty() ? null : finalQuery, p, pl))
-                            .setLocale(pl.ui().locale()).render(),
-                    !finalQuery.isEmpty());
+            return cache.serve(key("list", e, pl) + "|" + p + "|" + position + "|" + finalQuery, headers,
+                    () -> Templates.signatories(pages.signatories(slug, finalQuery.isEmpty() ? null : finalQuery,
+                            from.orElse(null), to.orElse(null), p, pl)).setLocale(pl.ui().locale()).render(),
+                    !finalQuery.isEmpty() || !position.isEmpty());
         });
     }
 

@@ -1,5 +1,6 @@
 package org.undersigned.mail;
 
+import org.undersigned.infra.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -59,11 +60,11 @@ public class MailStatus {
                         from outbox_email where state in ('FAILED', 'BOUNCED') order by id desc limit ?1""", Tuple.class)
                 .setParameter(1, problems).getResultList();
         return new Summary(backlog, oldest.isEmpty() ? null : Math.round(oldest.get(0).doubleValue()), sentLastHour,
-                failed, bounced, rows.stream().map(r -> new Problem(((Number) r.get("id")).longValue(), r.get("kind", String.class),
+                failed, bounced, rows.stream().map(r -> new Problem(Sql.longValue(r, "id"), r.get("kind", String.class),
                         r.get("recipient", String.class), r.get("subject", String.class),
-                        OutboxState.valueOf(r.get("state", String.class)), ((Number) r.get("attempts")).intValue(),
+                        OutboxState.valueOf(r.get("state", String.class)), Sql.intValue(r, "attempts"),
                         r.get("smtp_reply") != null ? r.get("smtp_reply", String.class) : r.get("last_error", String.class),
-                        r.get("created_at", Instant.class), r.get("ended_at", Instant.class))).toList());
+                        Sql.instant(r, "created_at"), Sql.instant(r, "ended_at"))).toList());
     }
 
     /** Sends a given-up email again (audited); a bounced or sent one cannot be. */

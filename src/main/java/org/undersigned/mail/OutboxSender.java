@@ -84,7 +84,7 @@ public class OutboxSender {
     public int drain() {
         Deque<InFlight> inFlight = new ArrayDeque<>();
         int handled = 0;
-        int failed = 0;
+        java.util.Map<String, Integer> failures = new java.util.TreeMap<>();
         boolean more = true;
         while (true) {
             while (more && !stopping && inFlight.size() < config.batchesInFlight()) {
@@ -105,11 +105,14 @@ public class OutboxSender {
             claims.record(results);
             rate.observe(results);
             handled += results.size();
-            failed += (int) results.stream().filter(r -> r.outcome() != SendResult.Outcome.SENT).count();
+            results.stream().filter(r -> r.outcome() != SendResult.Outcome.SENT)
+                    .forEach(r -> failures.merge(r.outcome() + " " + r.reply(), 1, Integer::sum));
             more = more && !rate.paused();
         }
-        if (failed > 0) {
-            Log.warnf("Outbox: %d handled, %d not accepted (retried later or bounced)", handled, failed);
+        if (!failures.isEmpty()) {
+            // Outcomes and reply codes only: a reply text can quote the address.
+            Log.warnf("Outbox: %d handled, %d not accepted (retried later or bounced): %s", handled,
+                    failures.values().stream().mapToInt(Integer::intValue).sum(), failures);
         }
         return handled;
     }

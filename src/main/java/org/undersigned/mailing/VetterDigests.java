@@ -1,5 +1,6 @@
 package org.undersigned.mailing;
 
+import org.undersigned.infra.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +75,7 @@ public class VetterDigests {
             Instant now = Instant.now();
             int queued = 0;
             for (Tuple letter : waiting) {
-                long letterId = ((Number) letter.get("letter_id")).longValue();
+                long letterId = Sql.longValue(letter, "letter_id");
                 for (Account a : vetters) {
                     if (!a.role.mayVet() || !access.allows(new SignedInAdmin(a.id, a.email, a.displayName, a.role), letterId,
                             LetterAccess.Capability.VET) || !due(a.id, letterId, now)) {
@@ -100,8 +101,8 @@ public class VetterDigests {
 
     private void send(Account vetter, long letterId, Tuple letter, Instant now) {
         String title = letter.get("title", String.class);
-        long count = ((Number) letter.get("waiting")).longValue();
-        Instant oldest = letter.get("oldest", Instant.class);
+        long count = Sql.longValue(letter, "waiting");
+        Instant oldest = Sql.instant(letter, "oldest");
         String body = "Hello " + vetter.displayName + ",\n\n"
                 + count + (count == 1 ? " entry waits" : " entries wait") + " for review on \"" + title + "\".\n"
                 + "The oldest has waited since " + dates.dateTime(oldest) + ".\n\n"

@@ -85,7 +85,7 @@ public class AdminPress {
 
     /**
      * The contact export as a streamed body (see {@link #contacts}): keyset batches of
-     * {@link RowCursor#BATCH} in (created_at, id) order, each written before the next is read.
+     * {@link RowCursor#BATCH} in (created_at, id) order, the next read while one is written.
      */
     public StreamedExport contactsCsv(Actor actor, long letterId) {
         String sql = """
@@ -104,20 +104,16 @@ public class AdminPress {
             boolean complete = false;
             Csv csv = Csv.to(out, CONTACT_COLUMNS);
             try {
-                ContactRow last = null;
-                List<ContactRow> batch;
-                do {
-                    batch = last == null ? cursor.list(sql.formatted(""), mapper, letterId)
-                            : cursor.list(sql.formatted("and (created_at, id) > (?, ?)"), mapper, letterId,
-                                    last.createdAt(), last.id());
+                cursor.<ContactRow>walk(last -> last == null ? cursor.list(sql.formatted(""), mapper, letterId)
+                        : cursor.list(sql.formatted("and (created_at, id) > (?, ?)"), mapper, letterId,
+                        last.createdAt(), last.id()), batch -> {
                     rows.addAndGet(batch.size());
                     for (ContactRow r : batch) {
                         csv.row(r.id(), r.state(), r.kind(), r.name(), r.affiliation(), r.website(), r.city(), r.region(),
                                 r.country(), r.orgType(), r.contactName(), r.contactTitle(), r.email(), r.phone(),
                                 r.consentUpdates(), r.textVersion(), r.source(), instant(r.createdAt()), instant(r.decidedAt()));
                     }
-                    last = batch.isEmpty() ? last : batch.get(batch.size() - 1);
-                } while (batch.size() == RowCursor.BATCH);
+                });
                 csv.flush();
                 complete = true;
             } finally {

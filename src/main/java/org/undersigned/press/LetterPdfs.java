@@ -1,5 +1,7 @@
 package org.undersigned.press;
 
+import jakarta.persistence.Tuple;
+import org.undersigned.infra.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -152,9 +154,12 @@ public class LetterPdfs {
         return any;
     }
 
-    /** A fresh rendering that is not stored, for admins previewing drafts. */
+    /**
+     * A fresh rendering that is not stored, for admins previewing drafts (or any state). In a
+     * transaction of its own, like a stored render: the grouped list is read through a cursor.
+     */
     public byte[] preview(Letter letter) {
-        return renderer.render(views.of(letter, letter.language()));
+        return QuarkusTransaction.requiringNew().timeout(600).call(() -> renderer.render(views.of(letter, letter.language())));
     }
 
     private StoredPdf renderAndStore(Key wanted, boolean wait) {
@@ -203,34 +208,34 @@ public class LetterPdfs {
     @SuppressWarnings("unchecked")
     private Optional<Key> storedKey(Slot slot) {
         long letterId = slot.letterId();
-        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
-                        "select text_version, list_version, etag from letter_pdf where letter_id = ?1 and language = ?2")
+        List<Tuple> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                        "select text_version, list_version, etag from letter_pdf where letter_id = ?1 and language = ?2",
+                        Tuple.class)
                 .setParameter(1, letterId).setParameter(2, slot.language()).getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] r = rows.get(0);
-        Key key = new Key(letterId, slot.language(), ((Number) r[0]).intValue(), ((Number) r[1]).longValue());
-        return key.etag().equals(r[2]) ? Optional.of(key) : Optional.empty();
+        Tuple r = rows.get(0);
+        Key key = new Key(letterId, slot.language(), Sql.intValue(r, "text_version"), Sql.longValue(r, "list_version"));
+        return key.etag().equals(Sql.string(r, "etag")) ? Optional.of(key) : Optional.empty();
     }
 
     @SuppressWarnings("unchecked")
     private Optional<StoredPdf> load(Slot slot) {
         long letterId = slot.letterId();
-        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
-                        "select text_version, list_version, etag, rendered_at, render_millis, content from letter_pdf where letter_id = ?1 and language = ?2")
+        List<Tuple> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                        "select text_version, list_version, etag, rendered_at, render_millis, content from letter_pdf where letter_id = ?1 and language = ?2",
+                        Tuple.class)
                 .setParameter(1, letterId).setParameter(2, slot.language()).getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] r = rows.get(0);
-        Key key = new Key(letterId, slot.language(), ((Number) r[0]).intValue(), ((Number) r[1]).longValue());
-        if (!key.etag().equals(r[2])) {
+        Tuple r = rows.get(0);
+        Key key = new Key(letterId, slot.language(), Sql.intValue(r, "text_version"), Sql.longValue(r, "list_version"));
+        if (!key.etag().equals(Sql.string(r, "etag"))) {
             return Optional.empty(); // rendered by an older template revision
         }
-        Object at = r[3];
-        Instant renderedAt = at instanceof Instant i ? i : at instanceof OffsetDateTime o ? o.toInstant()
-                : ((java.sql.Timestamp) at).toInstant();
-        return Optional.of(new StoredPdf(key, renderedAt, ((Number) r[4]).intValue(), (byte[]) r[5]));
+        return Optional.of(new StoredPdf(key, Sql.instant(r, "rendered_at"), Sql.intValue(r, "render_millis"),
+                r.get("content", byte[].class)));
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 @TemplateData
 public record PdfView(String lang, String title, String dateText, String addressees, String coalition,
                       String coalitionContact, String bodyHtml, String countLine, int version, String sha256,
-                      String url, String subject, List<Section> sections, boolean anyAffiliation, boolean draft,
+                      String url, String subject, Iterable<Section> sections, boolean anyAffiliation, boolean draft,
                       String dir) {
 
     @TemplateData

@@ -63,7 +63,7 @@ final class SignatoryPages {
     }
 
     /** Draws the sections after the existing pages, then the closing lines. */
-    void append(List<PdfView.Section> sections, List<String> closing) throws IOException {
+    void append(Iterable<PdfView.Section> sections, List<String> closing) throws IOException {
         newPage();
         for (PdfView.Section section : sections) {
             heading(section.heading());

@@ -87,7 +87,7 @@ public class Retention {
         if (!due.isEmpty()) {
             // The emails about these entries hold the same addresses.
             em.createNativeQuery("delete from outbox_email where signature_id = any(cast(?1 as bigint[]))")
-                    .setParameter(1, due.stream().map(s -> s.id).toArray(Long[]::new)).executeUpdate();
+                    .setParameter(1, due.stream().map(s -> s.id()).toArray(Long[]::new)).executeUpdate();
         }
         return due.size();
     }

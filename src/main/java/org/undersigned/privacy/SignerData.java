@@ -61,9 +61,9 @@ public class SignerData {
     @Transactional
     public Export export(String manageToken) {
         Signature s = requireManageable(manageToken);
-        List<Email> emails = OutboxEmail.<OutboxEmail>list("signatureId = ?1 order by id", s.id).stream()
+        List<Email> emails = OutboxEmail.<OutboxEmail>list("signatureId = ?1 order by id", s.id()).stream()
                 .map(m -> new Email(m.kind, m.recipient, m.subject, m.createdAt, m.sentAt, m.bodyText)).toList();
-        List<AuditLog.Entry> trail = audit.forSignature(s.id);
+        List<AuditLog.Entry> trail = audit.forSignature(s.id());
         // The signer sees what happened to their entry, not who on the coalition's staff did it,
         // nor a note they were not told.
         List<Event> history = trail.stream()
@@ -71,13 +71,13 @@ public class SignerData {
                 .toList();
         boolean toldTheReason = trail.stream().filter(e -> "signature.rejected".equals(e.action())).findFirst()
                 .map(e -> signerWasEmailed(e.after())).orElse(false);
-        Entry entry = new Entry(s.id, s.letter.slug, s.letter.title, s.letterVersion, s.kind.name(), s.state().name(),
-                s.source, s.displayName, s.affiliation, s.website, s.city, s.region, s.country,
-                s.orgType == null ? null : s.orgType.name(), s.contactName, s.contactTitle, s.email, s.phone,
-                s.consentPublic, s.consentUpdates, s.clientIp == null ? null : s.clientIp.getHostAddress(),
-                s.disposableEmail, s.botSignal == null ? null : s.botSignal.name(), s.createdAt, s.confirmedAt,
-                s.decidedAt, toldTheReason ? s.decisionNote : null, s.withdrawnAt, s.updatedAt);
-        return new Export("Everything Undersigned stores about your signature on \"" + s.letter.title
+        Entry entry = new Entry(s.id(), s.letter().slug, s.letter().title, s.letterVersion(), s.kind().name(), s.state().name(),
+                s.source(), s.displayName(), s.affiliation(), s.website(), s.city(), s.region(), s.country(),
+                s.orgType() == null ? null : s.orgType().name(), s.contactName(), s.contactTitle(), s.email(), s.phone(),
+                s.consentPublic(), s.consentUpdates(), s.clientIp() == null ? null : s.clientIp().getHostAddress(),
+                s.disposableEmail(), s.botSignal() == null ? null : s.botSignal().name(), s.createdAt(), s.confirmedAt(),
+                s.decidedAt(), toldTheReason ? s.decisionNote() : null, s.withdrawnAt(), s.updatedAt());
+        return new Export("Everything Undersigned stores about your signature on \"" + s.letter().title
                 + "\": the entry, the emails we sent you about it (deleted " + days(retention.sentEmails())
                 + " after they were written), and its history. Your client address is kept for "
                 + days(retention.clientAddresses()) + ", for abuse checks only.", Instant.now(), entry, emails, history);
@@ -93,14 +93,14 @@ public class SignerData {
         Instant now = Instant.now();
         boolean wasPublic = s.state() == SignatureState.APPROVED;
         s.erase(now);
-        em.createNativeQuery("delete from outbox_email where signature_id = ?1").setParameter(1, s.id).executeUpdate();
+        em.createNativeQuery("delete from outbox_email where signature_id = ?1").setParameter(1, s.id()).executeUpdate();
         em.createNativeQuery("update audit_event set before = null, after = null, redacted_at = ?2 "
                         + "where signature_id = ?1 and redacted_at is null")
-                .setParameter(1, s.id).setParameter(2, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                .setParameter(1, s.id()).setParameter(2, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
                 .executeUpdate();
-        audit.record(Actor.SIGNER, "signature.erased", AuditLog.Subject.signature(s.letter.id, s.id), null, null);
+        audit.record(Actor.SIGNER, "signature.erased", AuditLog.Subject.signature(s.letter().id, s.id()), null, null);
         if (wasPublic) {
-            pageChanged.fire(new PublicPageChanged(s.letter.id));
+            pageChanged.fire(new PublicPageChanged(s.letter().id));
         }
     }
 

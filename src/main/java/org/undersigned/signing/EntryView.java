@@ -48,12 +48,12 @@ public record EntryView(
     /** The entry as its signer reads it: labels, country and kind in their language ({@code lang}, {@code dir}). */
     static EntryView of(Signature s, String signedOn, boolean letterAcceptsSignatures, Msg msg, Language language) {
         return new EntryView(
-                s.kind.name(), s.isOrganization(), s.displayName, s.affiliation, s.website, s.city, s.region,
-                s.country, Countries.name(s.country, language), s.orgType == null ? null : s.orgType.label(msg),
-                s.contactName, s.contactTitle, s.email, s.phone, s.consentUpdates,
+                s.kind().name(), s.isOrganization(), s.displayName(), s.affiliation(), s.website(), s.city(), s.region(),
+                s.country(), Countries.name(s.country(), language), s.orgType() == null ? null : s.orgType().label(msg),
+                s.contactName(), s.contactTitle(), s.email(), s.phone(), s.consentUpdates(),
                 s.state().name(), label(s.state(), msg), explanation(s.state(), msg), signedOn,
-                s.letter.slug, s.letter.title, s.letterVersion, s.letter.currentVersion(), letterAcceptsSignatures,
-                language.tag(), s.letter.language().tag(), s.letter.language().dir());
+                s.letter().slug, s.letter().title, s.letterVersion(), s.letter().currentVersion(), letterAcceptsSignatures,
+                language.tag(), s.letter().language().tag(), s.letter().language().dir());
     }
 
     static String label(SignatureState state, Msg msg) {

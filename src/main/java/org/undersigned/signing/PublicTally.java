@@ -5,6 +5,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.undersigned.infra.Sql;
 import org.undersigned.infra.ClusterLock;
 
 import java.time.OffsetDateTime;
@@ -36,12 +38,13 @@ public class PublicTally {
                 return;
             }
             @SuppressWarnings("unchecked")
-            List<Object[]> letters = em.createNativeQuery("""
+            List<Tuple> letters = em.createNativeQuery("""
                             select l.id, t.list_version from letter l left join letter_tally t on t.letter_id = l.id
-                            where l.state <> 'DRAFT'""").getResultList();
-            for (Object[] row : letters) {
-                long letterId = ((Number) row[0]).longValue();
-                long counted = row[1] == null ? -1 : ((Number) row[1]).longValue();
+                            where l.state <> 'DRAFT'""", Tuple.class).getResultList();
+            for (Tuple row : letters) {
+                long letterId = Sql.longValue(row, "id");
+                Long listVersion = Sql.nullableLong(row, "list_version");
+                long counted = listVersion == null ? -1 : listVersion;
                 if (signatories.listState(letterId).version() > counted) {
                     recount(letterId);
                 }

@@ -52,10 +52,7 @@ public class Reconsent {
                         SignatureState.APPROVED));
         Instant now = Instant.now();
         for (Signature s : earlier) {
-            Tokens.Token token = tokens.issue();
-            s.manageTokenHash = token.hash();
-            s.manageExpiresAt = now.plus(config.manageLinkTtl());
-            emails.textChanged(s, text, token.raw());
+            emails.textChanged(s, text, s.issueManageLink(tokens, now, config.manageLinkTtl()));
         }
         audit.record(actor, "letter.reconsent-requested", AuditLog.Subject.letter(letterId), null,
                 AuditLog.values("version", letter.currentVersion(), "signersEmailed", earlier.size(), "summary", text));

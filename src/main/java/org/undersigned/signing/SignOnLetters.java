@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.undersigned.infra.Sql;
 import org.undersigned.letter.LetterState;
 import org.undersigned.letter.PublicPageChanged;
 
@@ -66,21 +68,23 @@ public class SignOnLetters {
 
     @SuppressWarnings("unchecked")
     private Optional<Facts> load(String slug) {
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                         select id, slug, title, current_version, state, sign_deadline, organizations_may_sign,
                                individuals_may_sign, auto_approve_individuals, language
-                        from letter where slug = ?1 and state <> 'DRAFT'""")
+                        from letter where slug = ?1 and state <> 'DRAFT'""", Tuple.class)
                 .setParameter(1, slug).getResultList();
-        return rows.stream().findFirst().map(r -> new Facts(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), LetterState.valueOf((String) r[4]), toInstant(r[5]), (Boolean) r[6],
-                (Boolean) r[7], (Boolean) r[8], new Language((String) r[9]), texts(((Number) r[0]).longValue())));
+        return rows.stream().findFirst().map(r -> new Facts(Sql.longValue(r, "id"), Sql.string(r, "slug"),
+                Sql.string(r, "title"), Sql.intValue(r, "current_version"), LetterState.valueOf(Sql.string(r, "state")),
+                Sql.instant(r, "sign_deadline"), Sql.bool(r, "organizations_may_sign"), Sql.bool(r, "individuals_may_sign"),
+                Sql.bool(r, "auto_approve_individuals"), new Language(Sql.string(r, "language")),
+                texts(Sql.longValue(r, "id"))));
     }
 
     /** The current version and each shown translation of it (its newest frozen revision). */
     @SuppressWarnings("unchecked")
     private Map<Language, Text> texts(long letterId) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        select l.language, v.title, v.sha256
+        List<Tuple> rows = em.createNativeQuery("""
+                        select l.language as language, v.title as title, v.sha256 as sha256
                         from letter l join letter_version v on v.letter_id = l.id and v.number = l.current_version
                         where l.id = ?1
                         union all
@@ -92,20 +96,13 @@ public class SignOnLetters {
                             join letter_translation_version tv on tv.letter_id = l.id and tv.language = t.language
                                  and tv.letter_version = l.current_version
                             where l.id = ?1
-                            order by tv.language, tv.revision desc) shown""")
+                            order by tv.language, tv.revision desc) shown""", Tuple.class)
                 .setParameter(1, letterId).getResultList();
         Map<Language, Text> out = new java.util.HashMap<>();
-        for (Object[] r : rows) {
-            Language language = new Language((String) r[0]);
-            out.put(language, new Text(language, (String) r[1], (String) r[2]));
+        for (Tuple r : rows) {
+            Language language = new Language(Sql.string(r, "language"));
+            out.put(language, new Text(language, Sql.string(r, "title"), Sql.string(r, "sha256")));
         }
         return Map.copyOf(out);
-    }
-
-    private static Instant toInstant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof Instant i ? i : o instanceof OffsetDateTime odt ? odt.toInstant() : ((java.sql.Timestamp) o).toInstant();
     }
 }

@@ -121,19 +121,19 @@ public class SignOnService {
         // The hot path neither reads the letter row nor opens a Hibernate session: an id is all the insert needs.
         Letter ref = new Letter();
         ref.id = letter.id();
-        Signature s = newSignature(ref, letter.version(), input, confirm, now);
+        Signature s = Signature.signedOn(ref, letter.version(), input, confirm.hash(),
+                now.plus(config.confirmLinkTtl()), now);
         SignOnLetters.Text seen = letter.text(pl.content());
         s.readIn(seen.language(), seen.sha256(), pl.ui());
-        s.clientIp = IpRange.literal(context.clientIp()).map(SignOnService::address).orElse(null);
-        s.botSignal = context.botSignal();
-        s.disposableEmail = disposable.isDisposable(EmailAddresses.domain(s.email));
-        if (s.botSignal == BotSignal.HONEYPOT) {
+        s.recordSignals(IpRange.literal(context.clientIp()).map(SignOnService::address).orElse(null),
+                context.botSignal(), disposable.isDisposable(EmailAddresses.domain(s.email())));
+        if (s.botSignal() == BotSignal.HONEYPOT) {
             // Certainly not a person: keep the entry for the vetters' overview, but email nobody
             // (the address may be someone else's).
             QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
             return;
         }
-        if (!mailQuota.tryTake(s.email, letter.id())) {
+        if (!mailQuota.tryTake(s.email(), letter.id())) {
             // Over the address's (or letter's) email quota: the entry is kept, the email is not
             // sent, and the answer is the same. The signer can ask for a link later.
             QuarkusTransaction.joiningExisting().run(() -> inserts.insertIfNew(s));
@@ -142,7 +142,7 @@ public class SignOnService {
         Optional<Long> queued = inserts.insertWithEmail(s, emails.confirmationDraft(s, seen.title(), confirm.raw(), false));
         if (queued.isEmpty()) {
             QuarkusTransaction.joiningExisting().run(() -> remindExisting(
-                    Signature.findLiveForUpdate(letter.id(), s.kind, s.emailNormalized, s.nameKey).orElseThrow(), now));
+                    Signature.findLiveForUpdate(letter.id(), s.kind(), s.emailNormalized(), s.nameKey()).orElseThrow(), now));
         }
     }
 
@@ -176,7 +176,7 @@ public class SignOnService {
             return Optional.empty();
         }
         // Entries that looked automated always meet a vetter, even where individuals are approved on confirmation.
-        boolean autoApprove = s.kind == SignatoryKind.INDIVIDUAL && s.letter.autoApproveIndividuals && s.botSignal == null;
+        boolean autoApprove = s.kind() == SignatoryKind.INDIVIDUAL && s.letter().autoApproveIndividuals && s.botSignal() == null;
         SignatureState before = s.state();
         s.confirm(now, autoApprove);
         recordState(s, "signature.confirmed", before);
@@ -216,7 +216,7 @@ public class SignOnService {
     public void stopUpdates(String rawToken) {
         Signature s = requireManageable(rawToken);
         if (s.stopUpdates(Instant.now())) {
-            audit.record(Actor.SIGNER, "signature.unsubscribed", Subject.signature(s.letter.id, s.id),
+            audit.record(Actor.SIGNER, "signature.unsubscribed", Subject.signature(s.letter().id, s.id()),
                     AuditLog.values("consentUpdates", true), AuditLog.values("consentUpdates", false));
         }
     }
@@ -249,11 +249,11 @@ public class SignOnService {
         if (s.state() == SignatureState.WITHDRAWN) {
             return new SignerLink(SignerLink.Status.VALID, view(s, now));
         }
-        FormErrors errors = validation.checkCorrection(input, s.kind, languages.msg(s.language()));
-        String newNameKey = NameKeys.nameKey(input.displayName() == null ? s.displayName : input.displayName());
-        if (errors.isEmpty() && !newNameKey.equals(s.nameKey)) {
-            Signature.findLive(s.letter.id, s.kind, s.emailNormalized, newNameKey)
-                    .filter(other -> !other.id.equals(s.id))
+        FormErrors errors = validation.checkCorrection(input, s.kind(), languages.msg(s.language()));
+        String newNameKey = s.nameKeyFor(input.displayName() == null ? s.displayName() : input.displayName());
+        if (errors.isEmpty() && !newNameKey.equals(s.nameKey())) {
+            Signature.findLive(s.letter().id, s.kind(), s.emailNormalized(), newNameKey)
+                    .filter(other -> !other.id().equals(s.id()))
                     .ifPresent(other -> errors.add("displayName", languages.msg(s.language()).validation_already_signed_as()));
         }
         if (!errors.isEmpty()) {
@@ -261,30 +261,11 @@ public class SignOnService {
         }
         var before = publicDetails(s);
         SignatureState stateBefore = s.state();
-        boolean identityChanged = !input.displayName().equals(s.displayName)
-                || !equalsNullable(websiteOf(input), s.website)
-                || !equalsNullable(input.affiliation(), s.affiliation);
-        s.displayName = input.displayName();
-        s.sortKey = NameKeys.sortKey(s.displayName);
-        s.nameKey = newNameKey;
-        s.city = input.city();
-        s.region = input.region();
-        if (s.isOrganization()) {
-            s.website = websiteOf(input);
-            s.websiteDomain = Websites.identifyingDomain(s.website);
-            s.country = input.country();
-        } else {
-            s.affiliation = input.affiliation();
-        }
-        s.updatedAt = now;
-        boolean reviewed = !(s.kind == SignatoryKind.INDIVIDUAL && s.letter.autoApproveIndividuals);
-        if (identityChanged && reviewed && s.state() == SignatureState.APPROVED) {
-            s.returnToReview(now);
-        }
+        s.correct(input, now);
         var after = publicDetails(s);
         after.put("state", s.state().name());
         before.put("state", stateBefore.name());
-        audit.record(Actor.SIGNER, "signature.corrected", Subject.signature(s.letter.id, s.id), before, after);
+        audit.record(Actor.SIGNER, "signature.corrected", Subject.signature(s.letter().id, s.id()), before, after);
         if (stateBefore == SignatureState.APPROVED) {
             publicListChanged(s);
         }
@@ -299,14 +280,12 @@ public class SignOnService {
     public SignerLink keepOnCurrentVersion(String rawToken) {
         Signature s = requireManageable(rawToken);
         Instant now = Instant.now();
-        int current = s.letter.currentVersion();
-        if (s.letterVersion < current && s.state() != SignatureState.WITHDRAWN) {
-            int before = s.letterVersion;
-            s.letterVersion = current;
-            var standing = texts.text(s.letter, s.textLanguage().orElse(s.letter.language()));
+        int current = s.letter().currentVersion();
+        int before = s.letterVersion();
+        if (s.keepOnVersion(current, now)) {
+            var standing = texts.text(s.letter(), s.textLanguage().orElse(s.letter().language()));
             s.nowStandsOn(standing.language(), standing.sha256());
-            s.updatedAt = now;
-            audit.record(Actor.SIGNER, "signature.kept-after-text-change", Subject.signature(s.letter.id, s.id),
+            audit.record(Actor.SIGNER, "signature.kept-after-text-change", Subject.signature(s.letter().id, s.id()),
                     AuditLog.values("letterVersion", before), AuditLog.values("letterVersion", current));
         }
         return new SignerLink(SignerLink.Status.VALID, view(s, now));
@@ -351,20 +330,6 @@ public class SignOnService {
                 + "Thank you for your support.");
     }
 
-    private Signature newSignature(Letter letter, int letterVersion, SignOnInput input, Tokens.Token confirm, Instant now) {
-        Signature s = new Signature();
-        s.letter = letter;
-        s.letterVersion = letterVersion;
-        s.describeFrom(input);
-        s.consentPublic = input.consentPublic();
-        s.consentUpdates = input.consentUpdates();
-        s.confirmTokenHash = confirm.hash();
-        s.confirmExpiresAt = now.plus(config.confirmLinkTtl());
-        s.createdAt = now;
-        s.updatedAt = now;
-        return s;
-    }
-
     private void remindExisting(Signature existing, Instant now) {
         if (existing.state() == SignatureState.UNCONFIRMED) {
             String token = rotateConfirmToken(existing, now);
@@ -375,11 +340,11 @@ public class SignOnService {
     }
 
     private void sendFreshLink(Signature s, Instant now) {
-        if (!mailQuota.tryTake(s.email, s.letter.id)) {
+        if (!mailQuota.tryTake(s.email(), s.letter().id)) {
             return; // over the email quota: silently nothing, the requester's answer is the same
         }
         if (s.state() == SignatureState.UNCONFIRMED) {
-            if (s.letter.acceptsSignaturesAt(now)) {
+            if (s.letter().acceptsSignaturesAt(now)) {
                 emails.confirmation(s, rotateConfirmToken(s, now), true);
             }
         } else {
@@ -388,28 +353,21 @@ public class SignOnService {
     }
 
     private String rotateConfirmToken(Signature s, Instant now) {
-        Tokens.Token token = tokens.issue();
-        s.confirmTokenHash = token.hash();
-        s.confirmExpiresAt = now.plus(config.confirmLinkTtl());
-        s.updatedAt = now;
-        return token.raw();
+        return s.issueConfirmLink(tokens, now, config.confirmLinkTtl());
     }
 
     private String rotateManageToken(Signature s, Instant now) {
-        Tokens.Token token = tokens.issue();
-        s.manageTokenHash = token.hash();
-        s.manageExpiresAt = now.plus(config.manageLinkTtl());
-        return token.raw();
+        return s.issueManageLink(tokens, now, config.manageLinkTtl());
     }
 
     private SignerLink.Status confirmLinkStatus(Signature s, Instant now) {
-        if (s.confirmedAt != null || s.state() != SignatureState.UNCONFIRMED) {
+        if (s.confirmedAt() != null || s.state() != SignatureState.UNCONFIRMED) {
             return SignerLink.Status.USED;
         }
         if (s.confirmLinkExpiredAt(now)) {
             return SignerLink.Status.EXPIRED;
         }
-        if (!s.letter.acceptsSignaturesAt(now)) {
+        if (!s.letter().acceptsSignaturesAt(now)) {
             return SignerLink.Status.LETTER_CLOSED;
         }
         return SignerLink.Status.VALID;
@@ -423,30 +381,23 @@ public class SignOnService {
     }
 
     private void publicListChanged(Signature s) {
-        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
+        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter().id));
     }
 
     private void recordState(Signature s, String action, SignatureState before) {
-        audit.record(Actor.SIGNER, action, Subject.signature(s.letter.id, s.id),
+        audit.record(Actor.SIGNER, action, Subject.signature(s.letter().id, s.id()),
                 AuditLog.values("state", before), AuditLog.values("state", s.state()));
     }
 
     private static java.util.Map<String, Object> publicDetails(Signature s) {
-        return AuditLog.values("displayName", s.displayName, "website", s.website, "affiliation", s.affiliation,
-                "city", s.city, "region", s.region, "country", s.country);
+        return AuditLog.values("displayName", s.displayName(), "website", s.website(), "affiliation", s.affiliation(),
+                "city", s.city(), "region", s.region(), "country", s.country());
     }
 
     private EntryView view(Signature s, Instant now) {
         org.undersigned.web.Language language = s.language();
-        return EntryView.of(s, dates.date(s.createdAt, language), s.letter.acceptsSignaturesAt(now),
+        return EntryView.of(s, dates.date(s.createdAt(), language), s.letter().acceptsSignaturesAt(now),
                 languages.msg(language), language);
     }
 
-    private static String websiteOf(CorrectionInput input) {
-        return Websites.normalize(input.website()).orElse(null);
-    }
-
-    private static boolean equalsNullable(String a, String b) {
-        return a == null ? b == null : a.equals(b);
-    }
 }

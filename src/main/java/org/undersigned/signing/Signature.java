@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One organization's or person's signature on one letter. Public fields are what the letter
+ * One organization's or person's signature on one letter. The public details are what the letter
  * shows once approved; contact fields are private to the signer and the vetters. The state only
  * changes through the transition methods, each guarded by {@link SignatureState}.
  */
@@ -31,76 +31,76 @@ public class Signature extends PanacheEntityBase {
     @Id
     @SequenceGenerator(name = "signature_seq", sequenceName = "signature_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "signature_seq")
-    public Long id;
+    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "letter_id")
-    public Letter letter;
+    private Letter letter;
 
     /** The text version the signer saw. */
-    public int letterVersion;
+    private int letterVersion;
 
     @Enumerated(EnumType.STRING)
-    public SignatoryKind kind;
+    private SignatoryKind kind;
 
     @Enumerated(EnumType.STRING)
     private SignatureState state = SignatureState.UNCONFIRMED;
 
-    public String source = "web";
+    private String source = "web";
 
     // Public once approved.
-    public String displayName;
-    public String affiliation;
-    public String website;
-    public String city;
-    public String region;
-    public String country;
+    private String displayName;
+    private String affiliation;
+    private String website;
+    private String city;
+    private String region;
+    private String country;
     @Enumerated(EnumType.STRING)
-    public OrgType orgType;
-    public String sortKey;
-    public String nameKey;
+    private OrgType orgType;
+    private String sortKey;
+    private String nameKey;
     /** The website's host without "www.", unless it is a shared host (see {@link Websites#identifyingDomain}). */
-    public String websiteDomain;
+    private String websiteDomain;
 
     // Private.
-    public String contactName;
-    public String contactTitle;
-    public String email;
-    public String emailNormalized;
-    public String phone;
-    public boolean consentPublic;
-    public boolean consentUpdates;
+    private String contactName;
+    private String contactTitle;
+    private String email;
+    private String emailNormalized;
+    private String phone;
+    private boolean consentPublic;
+    private boolean consentUpdates;
 
-    public String confirmTokenHash;
-    public Instant confirmExpiresAt;
-    public Instant confirmedAt;
-    public String manageTokenHash;
-    public Instant manageExpiresAt;
+    private String confirmTokenHash;
+    private Instant confirmExpiresAt;
+    private Instant confirmedAt;
+    private String manageTokenHash;
+    private Instant manageExpiresAt;
 
     /** When an email to this address was refused for good (a vetting signal); set by {@link BouncedAddresses}. */
     private Instant emailBouncedAt;
 
-    public Instant createdAt;
-    public Instant updatedAt;
-    public Instant decidedAt;
-    public Long decidedBy;
-    public String decisionNote;
-    public Long duplicateOf;
-    public Instant withdrawnAt;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant decidedAt;
+    private Long decidedBy;
+    private String decisionNote;
+    private Long duplicateOf;
+    private Instant withdrawnAt;
 
     // Abuse signals and privacy.
     /** The client's address, kept only as long as abuse checks need it (see the retention job). */
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INET)
-    public java.net.InetAddress clientIp;
+    private java.net.InetAddress clientIp;
     /** Why the form submission looked automated, if it did; such entries are never published without review. */
     @Enumerated(EnumType.STRING)
-    public org.undersigned.abuse.BotSignal botSignal;
-    public boolean disposableEmail;
+    private org.undersigned.abuse.BotSignal botSignal;
+    private boolean disposableEmail;
     /** When contact details were removed (retention or the signer's own erasure). */
-    public Instant anonymizedAt;
+    private Instant anonymizedAt;
 
     @Version
-    public long version;
+    private long version;
 
     public static Optional<Signature> findByConfirmTokenHash(String hash) {
         return find("confirmTokenHash", hash).firstResultOptional();
@@ -129,17 +129,52 @@ public class Signature extends PanacheEntityBase {
     }
 
     /**
-     * Takes the signer's details from validated input, with the keys derived from them (sort and
-     * duplicate keys, website domain, normalized email). Shared by sign-on and import.
+     * A sign-on through the form or the API: UNCONFIRMED until the signer follows the
+     * confirmation link whose hash is given here.
      */
-    public void describeFrom(SignOnInput input) {
+    public static Signature signedOn(Letter letter, int letterVersion, SignOnInput input, String confirmTokenHash,
+                                     Instant confirmExpiresAt, Instant now) {
+        Signature s = new Signature();
+        s.letter = letter;
+        s.letterVersion = letterVersion;
+        s.describeFrom(input);
+        s.consentPublic = input.consentPublic();
+        s.consentUpdates = input.consentUpdates();
+        s.confirmTokenHash = confirmTokenHash;
+        s.confirmExpiresAt = confirmExpiresAt;
+        s.createdAt = now;
+        s.updatedAt = now;
+        return s;
+    }
+
+    /**
+     * A new entry brought in from a list collected elsewhere (an organizer's import, or the dev
+     * profile's demo data): it starts in the review queue, since no confirmation email was part
+     * of its collection. The organizers collected it with their own consent wording; the list is
+     * theirs to vouch for. The confirmation token is never sent: it only fills the column.
+     */
+    public static Signature imported(String source, Letter letter, SignOnInput input, String unusedConfirmTokenHash,
+                                     Instant now) {
+        Signature s = new Signature();
+        s.state = SignatureState.PENDING_REVIEW;
+        s.source = source;
+        s.letter = letter;
+        s.letterVersion = letter.currentVersion();
+        s.describeFrom(input);
+        s.consentPublic = true;
+        s.confirmTokenHash = unusedConfirmTokenHash;
+        s.confirmExpiresAt = now;
+        s.createdAt = now;
+        s.updatedAt = now;
+        return s;
+    }
+
+    /** Takes the signer's details from validated input. Shared by sign-on and import. */
+    private void describeFrom(SignOnInput input) {
         kind = input.signatoryKind().orElseThrow();
         displayName = input.displayName();
-        sortKey = NameKeys.sortKey(displayName);
-        nameKey = kind == SignatoryKind.ORGANIZATION ? NameKeys.nameKey(displayName) : "";
         affiliation = input.affiliation();
         website = Websites.normalize(input.website()).orElse(null);
-        websiteDomain = Websites.identifyingDomain(website);
         city = input.city();
         region = input.region();
         country = input.country();
@@ -147,22 +182,88 @@ public class Signature extends PanacheEntityBase {
         contactName = input.contactName();
         contactTitle = input.contactTitle();
         email = input.email();
-        emailNormalized = org.undersigned.infra.EmailAddresses.normalize(input.email());
         phone = input.phone();
+        deriveKeys();
+    }
+
+    /** Every change to the details that keys derive from ends here (see {@link SignatoryKeys}). */
+    private void deriveKeys() {
+        SignatoryKeys keys = SignatoryKeys.of(kind, displayName, website, email);
+        sortKey = keys.sortKey();
+        nameKey = keys.nameKey();
+        websiteDomain = keys.websiteDomain();
+        emailNormalized = keys.emailNormalized();
+    }
+
+    /** The duplicate key this entry would have under {@code name}: only organizations have one. */
+    public String nameKeyFor(String name) {
+        return SignatoryKeys.nameKey(kind, name);
+    }
+
+    /** What the request said about its sender: kept for the vetters and abuse checks. */
+    public void recordSignals(java.net.InetAddress clientIp, org.undersigned.abuse.BotSignal botSignal,
+                              boolean disposableEmail) {
+        this.clientIp = clientIp;
+        this.botSignal = botSignal;
+        this.disposableEmail = disposableEmail;
+    }
+
+    /**
+     * The signer corrects how the entry is shown (a correction already validated). A changed
+     * name, website or affiliation of an approved entry sends it back to review, unless the
+     * letter approves such entries without review, so an approved name cannot be swapped for
+     * another.
+     */
+    public void correct(CorrectionInput input, Instant now) {
+        String newWebsite = Websites.normalize(input.website()).orElse(null);
+        boolean identityChanged = !input.displayName().equals(displayName)
+                || !java.util.Objects.equals(newWebsite, website)
+                || !java.util.Objects.equals(input.affiliation(), affiliation);
+        displayName = input.displayName();
+        city = input.city();
+        region = input.region();
+        if (isOrganization()) {
+            website = newWebsite;
+            country = input.country();
+        } else {
+            affiliation = input.affiliation();
+        }
+        deriveKeys();
+        updatedAt = now;
+        boolean reviewed = !(kind == SignatoryKind.INDIVIDUAL && letter.autoApproveIndividuals);
+        if (identityChanged && reviewed && state == SignatureState.APPROVED) {
+            returnToReview(now);
+        }
+    }
+
+    /** After the letter's text changed, the signer keeps the signature on {@code current}; true when that changed anything. */
+    public boolean keepOnVersion(int current, Instant now) {
+        if (letterVersion >= current || state == SignatureState.WITHDRAWN) {
+            return false;
+        }
+        letterVersion = current;
+        updatedAt = now;
+        return true;
+    }
+
+    /** A fresh confirmation link replaces any earlier one; returns the raw token to email. */
+    public String issueConfirmLink(org.undersigned.infra.Tokens tokens, Instant now, java.time.Duration ttl) {
+        org.undersigned.infra.Tokens.Token token = tokens.issue();
+        confirmTokenHash = token.hash();
+        confirmExpiresAt = now.plus(ttl);
+        updatedAt = now;
+        return token.raw();
+    }
+
+    /** A fresh self-service link replaces any earlier one; returns the raw token to email. */
+    public String issueManageLink(org.undersigned.infra.Tokens tokens, Instant now, java.time.Duration ttl) {
+        org.undersigned.infra.Tokens.Token token = tokens.issue();
+        manageTokenHash = token.hash();
+        manageExpiresAt = now.plus(ttl);
+        return token.raw();
     }
 
     // ----- transitions -------------------------------------------------------------------------
-
-    /**
-     * A new entry brought in from a list collected elsewhere (an organizer's import): it starts
-     * in the review queue, since no confirmation email was part of its collection.
-     */
-    public static Signature imported(String source) {
-        Signature s = new Signature();
-        s.state = SignatureState.PENDING_REVIEW;
-        s.source = source;
-        return s;
-    }
 
     /** The signer proved the address: straight to APPROVED where the letter allows it, else to review. */
     public void confirm(Instant now, boolean approveWithoutReview) {
@@ -191,13 +292,13 @@ public class Signature extends PanacheEntityBase {
     /** The same signer or organization is already on the letter as {@code original}. */
     public void markDuplicateOf(Signature original, Instant now, Long by) {
         requireState(SignatureState.DUPLICATE, SignatureState.PENDING_REVIEW, SignatureState.APPROVED);
-        if (original.id.equals(id) || !original.letter.id.equals(letter.id)) {
+        if (original.id().equals(id) || !original.letter().id.equals(letter.id)) {
             throw new org.undersigned.web.RuleException("Not a duplicate of that entry",
                     "An entry can only duplicate another entry on the same letter.");
         }
         moveTo(SignatureState.DUPLICATE, now);
         decide(now, by, null);
-        duplicateOf = original.id;
+        duplicateOf = original.id();
     }
 
     /** Back to the queue: a vetter reopens a decision, or the signer changed an approved entry. */
@@ -305,6 +406,166 @@ public class Signature extends PanacheEntityBase {
 
     public SignatureState state() {
         return state;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Letter letter() {
+        return letter;
+    }
+
+    /** The text version the signer signed (or kept the signature on). */
+    public int letterVersion() {
+        return letterVersion;
+    }
+
+    public SignatoryKind kind() {
+        return kind;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String affiliation() {
+        return affiliation;
+    }
+
+    public String website() {
+        return website;
+    }
+
+    public String city() {
+        return city;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public OrgType orgType() {
+        return orgType;
+    }
+
+    public String sortKey() {
+        return sortKey;
+    }
+
+    public String nameKey() {
+        return nameKey;
+    }
+
+    public String websiteDomain() {
+        return websiteDomain;
+    }
+
+    public String contactName() {
+        return contactName;
+    }
+
+    public String contactTitle() {
+        return contactTitle;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String emailNormalized() {
+        return emailNormalized;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public boolean consentPublic() {
+        return consentPublic;
+    }
+
+    public boolean consentUpdates() {
+        return consentUpdates;
+    }
+
+    /** Only the hash of a link token is stored; the sign-on's one-statement insert writes it. */
+    String confirmTokenHash() {
+        return confirmTokenHash;
+    }
+
+    public Instant confirmExpiresAt() {
+        return confirmExpiresAt;
+    }
+
+    public Instant confirmedAt() {
+        return confirmedAt;
+    }
+
+    /** Only the hash of a link token is stored. */
+    String manageTokenHash() {
+        return manageTokenHash;
+    }
+
+    public Instant manageExpiresAt() {
+        return manageExpiresAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public Long decidedBy() {
+        return decidedBy;
+    }
+
+    public String decisionNote() {
+        return decisionNote;
+    }
+
+    public Long duplicateOf() {
+        return duplicateOf;
+    }
+
+    public Instant withdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public java.net.InetAddress clientIp() {
+        return clientIp;
+    }
+
+    public org.undersigned.abuse.BotSignal botSignal() {
+        return botSignal;
+    }
+
+    public boolean disposableEmail() {
+        return disposableEmail;
+    }
+
+    public Instant anonymizedAt() {
+        return anonymizedAt;
+    }
+
+    /** The optimistic-lock version a decision must quote. */
+    public long version() {
+        return version;
     }
 
     public boolean isOrganization() {

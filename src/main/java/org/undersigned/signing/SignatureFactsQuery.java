@@ -1,5 +1,6 @@
 package org.undersigned.signing;
 
+import org.undersigned.infra.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,7 +45,7 @@ public class SignatureFactsQuery implements SignatureFacts {
         }
         List<Tuple> rows = em.createNativeQuery("select state, sum(n) as n from " + BY_DAY + " c group by state", Tuple.class)
                 .setParameter("letter", letterId).getResultList();
-        rows.forEach(r -> counts.put(r.get("state", String.class), ((Number) r.get("n")).longValue()));
+        rows.forEach(r -> counts.put(r.get("state", String.class), Sql.longValue(r, "n")));
         return counts;
     }
 
@@ -69,7 +70,7 @@ public class SignatureFactsQuery implements SignatureFacts {
         for (Tuple r : rows) {
             Object d = r.get("day");
             LocalDate day = d instanceof Date sql ? sql.toLocalDate() : (LocalDate) d;
-            out.add(new DayCount(day, ((Number) r.get("n")).longValue()));
+            out.add(new DayCount(day, Sql.longValue(r, "n")));
         }
         return out;
     }
@@ -81,6 +82,6 @@ public class SignatureFactsQuery implements SignatureFacts {
                         select region, sum(n) as n from %s c where state = 'APPROVED'
                         group by region having sum(n) > 0 order by 2 desc, 1 limit :top""".formatted(BY_REGION), Tuple.class)
                 .setParameter("letter", letterId).setParameter("top", top).getResultList();
-        return rows.stream().map(r -> new RegionCount(r.get("region", String.class), ((Number) r.get("n")).longValue())).toList();
+        return rows.stream().map(r -> new RegionCount(r.get("region", String.class), Sql.longValue(r, "n"))).toList();
     }
 }

@@ -67,47 +67,47 @@ public class SignerEmails {
     }
 
     public void confirmation(Signature s, String token, boolean again) {
-        Draft d = confirmationDraft(s, s.letter.title, token, again);
-        outbox.enqueue(MailPriority.LINK, d.kind(), d.recipient(), d.subject(), d.body(), s.id);
+        Draft d = confirmationDraft(s, s.letter().title, token, again);
+        outbox.enqueue(MailPriority.LINK, d.kind(), d.recipient(), d.subject(), d.body(), s.id());
     }
 
     /** Written in the signer's language; {@code letterTitle} is the title as they read it. */
     public Draft confirmationDraft(Signature s, String letterTitle, String token, boolean again) {
         Language l = s.language();
         String body = in(l, Templates.confirm(greeting(s), title(letterTitle), signingAs(s), confirmUrl(token),
-                dates.dateTime(s.confirmExpiresAt, l), again));
-        return new Draft("signing.confirm", s.email, msg(s).email_confirm_subject(letterTitle), body);
+                dates.dateTime(s.confirmExpiresAt(), l), again));
+        return new Draft("signing.confirm", s.email(), msg(s).email_confirm_subject(letterTitle), body);
     }
 
     /** Someone signed again with the same address and organization: tell the owner, privately. */
     public void alreadySigned(Signature s, String manageToken) {
         String body = in(s.language(), Templates.alreadySigned(greeting(s), title(s), signingAs(s), manageUrl(manageToken),
                 EntryView.label(s.state(), msg(s))));
-        outbox.enqueue(MailPriority.LINK, "signing.already-signed", s.email, msg(s).email_already_subject(titleText(s)), body, s.id);
+        outbox.enqueue(MailPriority.LINK, "signing.already-signed", s.email(), msg(s).email_already_subject(titleText(s)), body, s.id());
     }
 
     public void freshManageLink(Signature s, String manageToken) {
         String body = in(s.language(), Templates.freshLink(greeting(s), title(s), signingAs(s), manageUrl(manageToken),
-                dates.dateTime(s.manageExpiresAt, s.language())));
-        outbox.enqueue(MailPriority.LINK, "signing.fresh-link", s.email, msg(s).email_fresh_subject(titleText(s)), body, s.id);
+                dates.dateTime(s.manageExpiresAt(), s.language())));
+        outbox.enqueue(MailPriority.LINK, "signing.fresh-link", s.email(), msg(s).email_fresh_subject(titleText(s)), body, s.id());
     }
 
     public void approved(Signature s, String manageToken) {
         String body = in(s.language(), Templates.approved(greeting(s), title(s), signingAs(s), manageUrl(manageToken),
                 letterUrl(s)));
-        outbox.enqueue(MailPriority.NOTICE, "signing.approved", s.email, msg(s).email_approved_subject(titleText(s)), body, s.id);
+        outbox.enqueue(MailPriority.NOTICE, "signing.approved", s.email(), msg(s).email_approved_subject(titleText(s)), body, s.id());
     }
 
     public void rejected(Signature s, String reason) {
         String body = in(s.language(), Templates.rejected(greeting(s), title(s), signingAs(s), reason,
-                Bidi.isolate(s.letter.coalitionName), s.letter.coalitionContact));
-        outbox.enqueue(MailPriority.NOTICE, "signing.rejected", s.email, msg(s).email_rejected_subject(titleText(s)), body, s.id);
+                Bidi.isolate(s.letter().coalitionName), s.letter().coalitionContact));
+        outbox.enqueue(MailPriority.NOTICE, "signing.rejected", s.email(), msg(s).email_rejected_subject(titleText(s)), body, s.id());
     }
 
     public void textChanged(Signature s, String summary, String manageToken) {
-        String body = in(s.language(), Templates.textChanged(greeting(s), title(s), signingAs(s), s.letterVersion,
-                s.letter.currentVersion(), summary, manageUrl(manageToken), letterUrl(s)));
-        outbox.enqueue(MailPriority.NOTICE, "signing.text-changed", s.email, msg(s).email_changed_subject(titleText(s)), body, s.id);
+        String body = in(s.language(), Templates.textChanged(greeting(s), title(s), signingAs(s), s.letterVersion(),
+                s.letter().currentVersion(), summary, manageUrl(manageToken), letterUrl(s)));
+        outbox.enqueue(MailPriority.NOTICE, "signing.text-changed", s.email(), msg(s).email_changed_subject(titleText(s)), body, s.id());
     }
 
     /**
@@ -134,8 +134,8 @@ public class SignerEmails {
 
     /** The letter's title as the signer read it: its translation into their language when there is a current one. */
     private String titleText(Signature s) {
-        return s.letter.state() == org.undersigned.letter.LetterState.DRAFT || s.letter.currentVersion() == null ? s.letter.title
-                : texts.text(s.letter, s.textLanguage().orElse(s.language())).title();
+        return s.letter().state() == org.undersigned.letter.LetterState.DRAFT || s.letter().currentVersion() == null ? s.letter().title
+                : texts.text(s.letter(), s.textLanguage().orElse(s.language())).title();
     }
 
     private String title(Signature s) {
@@ -147,7 +147,7 @@ public class SignerEmails {
     }
 
     private String letterUrl(Signature s) {
-        return site.publicUrl() + "/letters/" + s.letter.slug + "?lang=" + s.textLanguage().orElse(s.language()).tag();
+        return site.publicUrl() + "/letters/" + s.letter().slug + "?lang=" + s.textLanguage().orElse(s.language()).tag();
     }
 
     public String confirmUrl(String token) {
@@ -159,10 +159,10 @@ public class SignerEmails {
     }
 
     private static String greeting(Signature s) {
-        return Bidi.isolate(s.isOrganization() ? s.contactName : s.displayName);
+        return Bidi.isolate(s.isOrganization() ? s.contactName() : s.displayName());
     }
 
     private String signingAs(Signature s) {
-        return s.isOrganization() ? msg(s).email_on_behalf(Bidi.isolate(s.displayName)) : msg(s).email_as_individual();
+        return s.isOrganization() ? msg(s).email_on_behalf(Bidi.isolate(s.displayName())) : msg(s).email_as_individual();
     }
 }

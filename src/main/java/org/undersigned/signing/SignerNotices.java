@@ -23,10 +23,7 @@ public class SignerNotices {
     SigningConfig config;
 
     public void approved(Signature s, Instant now) {
-        Tokens.Token token = tokens.issue();
-        s.manageTokenHash = token.hash();
-        s.manageExpiresAt = now.plus(config.manageLinkTtl());
-        emails.approved(s, token.raw());
+        emails.approved(s, s.issueManageLink(tokens, now, config.manageLinkTtl()));
     }
 
     public void rejected(Signature s, String reason) {

@@ -1,5 +1,6 @@
 package org.undersigned.signing;
 
+import org.undersigned.infra.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,7 +59,7 @@ public class UpdateRecipients {
             String name = r.get("display_name", String.class);
             var language = new org.undersigned.web.Language(r.get("language", String.class));
             var msg = languages.msg(language);
-            return new Recipient(((Number) r.get("id")).longValue(), r.get("email", String.class),
+            return new Recipient(Sql.longValue(r, "id"), r.get("email", String.class),
                     org.undersigned.web.Bidi.isolate(organization ? r.get("contact_name", String.class) : name),
                     organization ? msg.email_on_behalf(org.undersigned.web.Bidi.isolate(name)) : msg.email_as_individual(),
                     language);

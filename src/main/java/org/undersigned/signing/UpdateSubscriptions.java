@@ -72,7 +72,7 @@ public class UpdateSubscriptions {
     @Transactional
     public Optional<String> letterTitle(String token) {
         return verify(token).flatMap(id -> Optional.ofNullable(Signature.<Signature>findById(id)))
-                .map(s -> s.letter.title);
+                .map(s -> s.letter().title);
     }
 
     /** The language the signer behind this link reads (their pages and emails), if the token is genuine. */
@@ -99,7 +99,7 @@ public class UpdateSubscriptions {
             return false;
         }
         if (s.stopUpdates(java.time.Instant.now())) {
-            audit.record(Actor.SIGNER, "signature.unsubscribed", Subject.signature(s.letter.id, s.id),
+            audit.record(Actor.SIGNER, "signature.unsubscribed", Subject.signature(s.letter().id, s.id()),
                     AuditLog.values("consentUpdates", true), AuditLog.values("consentUpdates", false));
         }
         return true;

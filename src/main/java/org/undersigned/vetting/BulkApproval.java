@@ -101,7 +101,7 @@ public class BulkApproval implements JobHandler {
             }
             s.approve(now, job.createdBy());
             notices.approved(s, now);
-            audit.record(actor, "signature.approved", AuditLog.Subject.signature(job.letterId(), s.id),
+            audit.record(actor, "signature.approved", AuditLog.Subject.signature(job.letterId(), s.id()),
                     AuditLog.values("state", SignatureState.PENDING_REVIEW),
                     AuditLog.values("state", s.state(), "bulk", true, "job", job.id()));
             published = true;

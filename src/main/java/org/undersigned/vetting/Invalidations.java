@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import jakarta.persistence.Tuple;
+import org.undersigned.infra.Sql;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -68,10 +70,10 @@ public class Invalidations {
         Criteria c = validated(criteria, "-");
         Map<String, Long> byState = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery("select s.state, count(*) from signature s where "
-                + where(c) + " group by s.state"), letterId, c).getResultList();
-        for (Object[] r : rows) {
-            byState.put((String) r[0], ((Number) r[1]).longValue());
+        List<jakarta.persistence.Tuple> rows = bind(em.createNativeQuery("select s.state, count(*) as n from signature s where "
+                + where(c) + " group by s.state", jakarta.persistence.Tuple.class), letterId, c).getResultList();
+        for (jakarta.persistence.Tuple r : rows) {
+            byState.put(Sql.string(r, "state"), Sql.longValue(r, "n"));
         }
         return byState;
     }
@@ -141,7 +143,7 @@ public class Invalidations {
         if (rows.isEmpty()) {
             return new Chunk(after, 0, true);
         }
-        List<Long> ids = rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
+        List<Long> ids = rows.stream().map(r -> Sql.longValue(r, "id")).toList();
         // Remember each entry's state before the change, in one statement.
         em.createNativeQuery("""
                         insert into signature_invalidation_item (invalidation_id, signature_id, previous_state)
@@ -157,9 +159,7 @@ public class Invalidations {
             pageChanged.fire(new PublicPageChanged(inv.letterId));
         }
         jakarta.persistence.Tuple last = rows.get(rows.size() - 1);
-        Object at = last.get("created_at");
-        Instant lastAt = at instanceof Instant i ? i : at instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : ((java.sql.Timestamp) at).toInstant();
+        Instant lastAt = Sql.instant(last, "created_at");
         String cursor = new QueueFilter.Cursor(lastAt, ids.get(ids.size() - 1)).toString();
         return new Chunk(cursor, ids.size(), ids.size() < CHUNK);
     }
@@ -200,7 +200,7 @@ public class Invalidations {
             return new Chunk(after, 0, true);
         }
         Map<Long, SignatureState> previous = new HashMap<>();
-        items.forEach(r -> previous.put(((Number) r.get("signature_id")).longValue(),
+        items.forEach(r -> previous.put(Sql.longValue(r, "signature_id"),
                 SignatureState.valueOf(r.get("previous_state", String.class))));
         int restored = 0;
         boolean publicChanged = false;
@@ -209,14 +209,14 @@ public class Invalidations {
             if (s.state() != SignatureState.INVALIDATED) {
                 continue; // withdrawn by its signer meanwhile, or already put back
             }
-            s.restoreAfterInvalidation(previous.get(s.id), now);
+            s.restoreAfterInvalidation(previous.get(s.id()), now);
             publicChanged |= s.state() == SignatureState.APPROVED;
             restored++;
         }
         if (publicChanged) {
             pageChanged.fire(new PublicPageChanged(inv.letterId));
         }
-        long last = ((Number) items.get(items.size() - 1).get("signature_id")).longValue();
+        long last = Sql.longValue(items.get(items.size() - 1), "signature_id");
         return new Chunk(Long.toString(last), restored, items.size() < CHUNK);
     }
 
@@ -251,7 +251,7 @@ public class Invalidations {
         }
         if (c.emailDomain() != null) {
             q.setParameter("domain", c.emailDomain());
-            q.setParameter("subdomains", "%." + c.emailDomain().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+            q.setParameter("subdomains", "%." + Sql.escapeLike(c.emailDomain()));
         }
         if (c.from() != null) {
             q.setParameter("from", c.from());

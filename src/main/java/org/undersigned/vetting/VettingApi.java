@@ -33,7 +33,7 @@ public class VettingApi {
 
     public record Decision(long id, String state, long version) {
         static Decision of(Signature s) {
-            return new Decision(s.id, s.state().name(), s.version);
+            return new Decision(s.id(), s.state().name(), s.version());
         }
     }
 
@@ -65,7 +65,7 @@ public class VettingApi {
     @Path("{sid}")
     public Entry entry(@RestPath long sid) {
         Signature s = Signature.<Signature>findByIdOptional(sid).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        return new Entry(queue.row(s.letter.id, sid), audit.forSignature(sid));
+        return new Entry(queue.row(s.letter().id, sid), audit.forSignature(sid));
     }
 
     @POST

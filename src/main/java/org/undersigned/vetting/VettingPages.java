@@ -178,7 +178,7 @@ public class VettingPages {
 
     private Response decide(long sid, String returnTo, String done, Runnable decision) {
         Signature s = Signature.<Signature>findByIdOptional(sid).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        long letterId = s.letter.id;
+        long letterId = s.letter().id;
         try {
             decision.run();
         } catch (ConflictException e) {
@@ -196,7 +196,7 @@ public class VettingPages {
 
     private TemplateInstance signatureView(long sid, String returnTo, Notice notice) {
         Signature s = Signature.<Signature>findByIdOptional(sid).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        Letter letter = s.letter;
+        Letter letter = s.letter();
         return Templates.signature(current.view(), ref(letter), queue.row(letter.id, sid), audit.forSignature(sid),
                 safeReturn(returnTo), notice);
     }

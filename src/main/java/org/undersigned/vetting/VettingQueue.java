@@ -1,5 +1,6 @@
 package org.undersigned.vetting;
 
+import org.undersigned.infra.Sql;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -163,8 +164,8 @@ public class VettingQueue {
             // Each alternative is one column of the trigram index signature_search.
             where.append(" and (s.sort_key like :q escape '\\' or s.email_normalized like :qe escape '\\'"
                     + " or s.website_domain like :qe escape '\\' or lower(s.contact_name) like :qe escape '\\')");
-            params.put("q", like(NameKeys.searchKey(f.q())));
-            params.put("qe", like(f.q().toLowerCase(Locale.ROOT)));
+            params.put("q", Sql.containing(NameKeys.searchKey(f.q())));
+            params.put("qe", Sql.containing(f.q().toLowerCase(Locale.ROOT)));
         }
         if (f.duplicatesOf() != null) {
             // The possible duplicates of one entry: its keys read first, so each alternative is
@@ -248,27 +249,27 @@ public class VettingQueue {
         if (backwards) {
             Collections.reverse(rows);
         }
-        Map<Long, Duplicates> duplicates = duplicatesOf(rows.stream().map(r -> longOf(r, "id")).toList());
+        Map<Long, Duplicates> duplicates = duplicatesOf(rows.stream().map(r -> Sql.longValue(r, "id")).toList());
         List<Row> out = new ArrayList<>();
         List<QueueFilter.Cursor> positions = new ArrayList<>();
         for (Tuple r : rows) {
-            long id = longOf(r, "id");
+            long id = Sql.longValue(r, "id");
             String email = r.get("email", String.class);
             String place = Stream.of(r.get("city", String.class), r.get("region", String.class),
                             Countries.name(r.get("country", String.class)))
                     .filter(Objects::nonNull).collect(Collectors.joining(", "));
             String rawType = r.get("org_type", String.class);
             String orgType = rawType == null ? null : OrgType.parse(rawType).map(t -> t.label).orElse(rawType);
-            Instant createdAt = toInstant(r.get("created_at"));
+            Instant createdAt = Sql.instant(r, "created_at");
             positions.add(new QueueFilter.Cursor(createdAt, id));
             Duplicates d = duplicates.getOrDefault(id, Duplicates.NONE);
-            out.add(new Row(id, longOf(r, "version"), r.get("kind", String.class), r.get("state", String.class),
+            out.add(new Row(id, Sql.longValue(r, "version"), r.get("kind", String.class), r.get("state", String.class),
                     r.get("display_name", String.class), r.get("affiliation", String.class), r.get("website", String.class),
                     r.get("website_domain", String.class), place, orgType, r.get("contact_name", String.class),
                     r.get("contact_title", String.class), email,
                     email == null ? null : email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT),
                     r.get("domain_matches", Boolean.class), dates.dateTime(createdAt),
-                    ((Number) r.get("letter_version")).intValue(), r.get("source", String.class),
+                    Sql.intValue(r, "letter_version"), r.get("source", String.class),
                     r.get("decision_note", String.class), d.closest(), d.count(), d.atLeast(),
                     r.get("bot_signal", String.class), Boolean.TRUE.equals(r.get("disposable_email")),
                     r.get("client_ip", String.class), Boolean.TRUE.equals(r.get("email_bounced"))));
@@ -308,7 +309,7 @@ public class VettingQueue {
         List<Tuple> rows = bind(em.createNativeQuery("select s.id, s.created_at from signature s where " + w.sql()
                 + " and s.created_at <= :asOf" + keyset + " order by s.created_at, s.id limit :limit", Tuple.class), params)
                 .setParameter("limit", limit).getResultList();
-        return rows.stream().map(r -> new QueueFilter.Cursor(toInstant(r.get("created_at")), longOf(r, "id"))).toList();
+        return rows.stream().map(r -> new QueueFilter.Cursor(Sql.instant(r, "created_at"), Sql.longValue(r, "id"))).toList();
     }
 
     /** How many entries this view holds, received up to {@code asOf}: exact (for a bulk action's progress). */
@@ -380,9 +381,9 @@ public class VettingQueue {
             if (Boolean.TRUE.equals(r.get("same_email"))) {
                 reasons.add("same email");
             }
-            byEntry.computeIfAbsent(longOf(r, "of_id"), k -> new ArrayList<>()).add(new Match(
-                    new DuplicateRef(longOf(r, "id"), r.get("display_name", String.class), r.get("state", String.class), reasons),
-                    toInstant(r.get("created_at"))));
+            byEntry.computeIfAbsent(Sql.longValue(r, "of_id"), k -> new ArrayList<>()).add(new Match(
+                    new DuplicateRef(Sql.longValue(r, "id"), r.get("display_name", String.class), r.get("state", String.class), reasons),
+                    Sql.instant(r, "created_at")));
         }
         Map<Long, Duplicates> out = new HashMap<>();
         byEntry.forEach((id, matches) -> {
@@ -404,21 +405,4 @@ public class VettingQueue {
         return q;
     }
 
-    private static String like(String q) {
-        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
-
-    private static long longOf(Tuple t, String column) {
-        return ((Number) t.get(column)).longValue();
-    }
-
-    private static Instant toInstant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
-    }
 }

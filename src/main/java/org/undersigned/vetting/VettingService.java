@@ -113,10 +113,10 @@ public class VettingService {
         List<Long> conflicts = new ArrayList<>();
         for (Selection sel : selections) {
             Signature s = Signature.findById(sel.id());
-            if (s == null || !s.letter.id.equals(letterId)) {
+            if (s == null || !s.letter().id.equals(letterId)) {
                 continue;
             }
-            if (s.version != sel.version() || s.state() != SignatureState.PENDING_REVIEW) {
+            if (s.version() != sel.version() || s.state() != SignatureState.PENDING_REVIEW) {
                 conflicts.add(sel.id());
                 continue;
             }
@@ -138,7 +138,7 @@ public class VettingService {
 
     private Signature requireVettable(SignedInAdmin admin, long signatureId, long expectedVersion) {
         Signature s = Signature.<Signature>findByIdOptional(signatureId).orElseThrow(NotFoundException::new);
-        if (s.version != expectedVersion) {
+        if (s.version() != expectedVersion) {
             throw new ConflictException("Someone else decided or changed this entry while you were looking at it. "
                     + "It is now " + s.state().name().toLowerCase().replace('_', ' ') + ". Reload the queue to see it.");
         }
@@ -147,13 +147,13 @@ public class VettingService {
 
     private void record(SignedInAdmin admin, Signature s, String action, SignatureState before, Map<String, Object> extra) {
         if (before == SignatureState.APPROVED || s.state() == SignatureState.APPROVED) {
-            pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
+            pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter().id));
         }
         Map<String, Object> after = AuditLog.values("state", s.state());
         if (extra != null) {
             after.putAll(extra);
         }
-        audit.record(admin.actor(), action, Subject.signature(s.letter.id, s.id), AuditLog.values("state", before), after);
+        audit.record(admin.actor(), action, Subject.signature(s.letter().id, s.id()), AuditLog.values("state", before), after);
     }
 
     /**

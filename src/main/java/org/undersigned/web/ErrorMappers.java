@@ -1,5 +1,6 @@
 package org.undersigned.web;
 
+import io.quarkus.logging.Log;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -116,6 +117,13 @@ public class ErrorMappers {
             // Raised at commit, so it arrives wrapped in the transaction's own exceptions.
             return concurrentChange(null);
         }
+        if (clientWentAway(e)) {
+            // Not a fault of ours: nobody is left to read the answer, and a load test stopping
+            // mid-request would otherwise fill the error log.
+            Log.debugf("The client closed the connection before its request body arrived [ref %s]", reference);
+            return ErrorResponses.build(request, 400, "incomplete-request", "Incomplete request",
+                    "The connection closed before the request arrived in full. Please try again.", List.of(), null);
+        }
         if (badlyEncoded(e)) {
             return ErrorResponses.build(request, 400, "malformed-request", "Malformed request",
                     "The address or form data has a broken %-escape. Check the link or submit the form again.",
@@ -140,6 +148,20 @@ public class ErrorMappers {
         byte[] bytes = new byte[6];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    /** An I/O failure while reading the request body: the client closed the connection mid-request. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    if (frame.getClassName().endsWith(".VertxInputStream$VertxBlockingInput")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -54,7 +54,7 @@ class BotSignalsTest {
         SignOnForms.post(letter.slug, form).then().statusCode(303)
                 .header("Location", endsWith("/letters/" + letter.slug + "/signed"));
         Signature s = data.only(email);
-        assertEquals(BotSignal.HONEYPOT, s.botSignal);
+        assertEquals(BotSignal.HONEYPOT, s.botSignal());
         assertEquals(SignatureState.UNCONFIRMED, s.state());
         assertTrue(data.emailsTo(email).isEmpty(), "no email on a bot's behalf: the address may be someone else's");
     }
@@ -71,9 +71,9 @@ class BotSignalsTest {
         String person = TestData.uniqueEmail("person");
         SignOnForms.post(letter.slug, SignOnForms.individual("Real Person", person)).then().statusCode(303);
 
-        assertEquals(BotSignal.NO_FORM_TOKEN, data.only(noStamp).botSignal);
-        assertEquals(BotSignal.TOO_FAST, data.only(tooFast).botSignal);
-        assertNull(data.only(person).botSignal);
+        assertEquals(BotSignal.NO_FORM_TOKEN, data.only(noStamp).botSignal());
+        assertEquals(BotSignal.TOO_FAST, data.only(tooFast).botSignal());
+        assertNull(data.only(person).botSignal());
         for (String email : new String[]{noStamp, tooFast, person}) {
             assertFalse(data.emailsTo(email).isEmpty(), "a possible person still gets the confirmation email");
             Mails.confirmByLink(data.emailsTo(email));
@@ -112,9 +112,9 @@ class BotSignalsTest {
         SignOnForms.post(letter.slug, SignOnForms.organization("Throwaway Org", throwaway)).then().statusCode(303);
         SignOnForms.post(letter.slug, SignOnForms.organization("Subdomain Org", subdomain)).then().statusCode(303);
         SignOnForms.post(letter.slug, SignOnForms.organization("Normal Org", normal)).then().statusCode(303);
-        assertTrue(data.only(throwaway).disposableEmail);
-        assertTrue(data.only(subdomain).disposableEmail);
-        assertFalse(data.only(normal).disposableEmail);
+        assertTrue(data.only(throwaway).disposableEmail());
+        assertTrue(data.only(subdomain).disposableEmail());
+        assertFalse(data.only(normal).disposableEmail());
         data.confirm(throwaway);
         admins.session(Role.ADMIN).browser().get("/admin/letters/" + letter.id + "/queue")
                 .then().statusCode(200).body(containsString("throwaway address"));
@@ -150,10 +150,10 @@ class BotSignalsTest {
                         "consentPublic", true, "formStamp", SignOnForms.stamp(letter.slug)))
                 .post("/api/letters/" + letter.slug + "/signatures").then().statusCode(202);
 
-        assertEquals(BotSignal.NO_FORM_TOKEN, data.only(script).botSignal);
-        assertEquals(BotSignal.HONEYPOT, data.only(honey).botSignal);
+        assertEquals(BotSignal.NO_FORM_TOKEN, data.only(script).botSignal());
+        assertEquals(BotSignal.HONEYPOT, data.only(honey).botSignal());
         assertTrue(data.emailsTo(honey).isEmpty());
-        assertNull(data.only(app).botSignal);
+        assertNull(data.only(app).botSignal());
         Mails.confirmByLink(data.emailsTo(script));
         Mails.confirmByLink(data.emailsTo(app));
         assertEquals(SignatureState.PENDING_REVIEW, data.only(script).state(), "an anonymous script meets a vetter");

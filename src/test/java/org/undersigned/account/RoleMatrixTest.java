@@ -300,7 +300,7 @@ class RoleMatrixTest {
         Signature s = data.only(email);
         String accountEmail = admins.create(Role.VETTER);
         var account = admins.find(accountEmail);
-        return new Fixture(open.id, draft.id, closed.id, update, s.id, s.version, account.id, account.version);
+        return new Fixture(open.id, draft.id, closed.id, update, s.id(), s.version(), account.id, account.version);
     }
 
     @SuppressWarnings("unchecked")

@@ -54,8 +54,8 @@ class AuditTrailTest {
         SignOnForms.post(letter.slug, SignOnForms.organization("Audited Org", email)).then().statusCode(303);
         given().redirects().follow(false).post(Mails.linkPath(Mails.last(data.emailsTo(email)).bodyText, "/confirm/"));
         Signature s = data.only(email);
-        given().auth().oauth2(vetterToken).contentType("application/json").body(Map.of("version", s.version))
-                .post("/api/admin/signatures/" + s.id + "/approve").then().statusCode(200);
+        given().auth().oauth2(vetterToken).contentType("application/json").body(Map.of("version", s.version()))
+                .post("/api/admin/signatures/" + s.id() + "/approve").then().statusCode(200);
         given().auth().oauth2(editorToken).post("/api/admin/letters/" + id + "/close").then().statusCode(200);
 
         List<AuditLog.Entry> entries = audit.forLetter(id, 100, Long.MAX_VALUE);
@@ -64,7 +64,7 @@ class AuditTrailTest {
                 "signature.confirmed", "signature.approved", "letter.closed")), actions.toString());
         AuditLog.Entry approval = entries.stream().filter(e -> e.action().equals("signature.approved")).findFirst().orElseThrow();
         assertTrue(approval.actor().startsWith("vetter-"), approval.actor());
-        assertEquals(s.id, approval.signatureId());
+        assertEquals(s.id(), approval.signatureId());
         assertTrue(approval.before().contains("PENDING_REVIEW") && approval.after().contains("APPROVED"), approval.toString());
         AuditLog.Entry confirmed = entries.stream().filter(e -> e.action().equals("signature.confirmed")).findFirst().orElseThrow();
         assertEquals("signer", confirmed.actor());
@@ -74,7 +74,7 @@ class AuditTrailTest {
 
         given().auth().oauth2(editorToken).get("/api/admin/letters/" + id + "/audit").then().statusCode(200)
                 .body("action", hasItems("letter.created", "signature.approved"));
-        given().auth().oauth2(vetterToken).get("/api/admin/signatures/" + s.id).then().statusCode(200)
+        given().auth().oauth2(vetterToken).get("/api/admin/signatures/" + s.id()).then().statusCode(200)
                 .body("history.action", hasItems("signature.confirmed", "signature.approved"));
         admins.session(Role.EDITOR).browser().get("/admin/letters/" + id + "/audit").then().statusCode(200)
                 .body(containsString("signature.approved")).body(containsString(editor));

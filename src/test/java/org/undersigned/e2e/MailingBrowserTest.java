@@ -99,7 +99,7 @@ class MailingBrowserTest {
         Browser.waitForHeading(browser, "Stop campaign updates");
         browser.findElement(By.xpath("//button[text()='Stop sending me updates']")).click();
         Browser.waitForHeading(browser, "You are unsubscribed");
-        assertFalse(data.only(signer).consentUpdates);
+        assertFalse(data.only(signer).consentUpdates());
     }
 
     private static <T> T await(java.util.function.Supplier<T> probe) throws InterruptedException {

@@ -73,14 +73,14 @@ class ImportTest {
         long version = admins.api(Role.VETTER).get("/api/admin/imports/" + id).then().extract().jsonPath().getLong("version");
         admins.api(Role.VETTER).body(Map.of("version", version)).post("/api/admin/imports/" + id + "/run").then().statusCode(202);
         awaitStatus(id, "DONE");
-        List<Signature> imported = data.signatures(letter.id).stream().filter(s -> "import".equals(s.source)).toList();
+        List<Signature> imported = data.signatures(letter.id).stream().filter(s -> "import".equals(s.source())).toList();
         assertEquals(2, imported.size());
         assertTrue(imported.stream().allMatch(s -> s.state() == SignatureState.PENDING_REVIEW));
-        Signature freePress = imported.stream().filter(s -> s.displayName.startsWith("Free Press")).findFirst().orElseThrow();
-        assertEquals("US", freePress.country);
-        assertEquals("Sam One", freePress.contactName);
-        assertEquals("https://freepress.net", freePress.website);
-        assertTrue(imported.stream().anyMatch(s -> s.displayName.equals("Line Break Collective")), "newlines in a quoted field become spaces");
+        Signature freePress = imported.stream().filter(s -> s.displayName().startsWith("Free Press")).findFirst().orElseThrow();
+        assertEquals("US", freePress.country());
+        assertEquals("Sam One", freePress.contactName());
+        assertEquals("https://freepress.net", freePress.website());
+        assertTrue(imported.stream().anyMatch(s -> s.displayName().equals("Line Break Collective")), "newlines in a quoted field become spaces");
         admins.api(Role.VETTER).queryParam("q", "free press").get("/api/admin/letters/" + letter.id + "/signatures")
                 .then().body("rows[0].source", equalTo("import"));
     }
@@ -163,7 +163,7 @@ class ImportTest {
         vetter.post("/admin/imports/" + id + "/run", Map.of("version", version)).then().statusCode(303);
         awaitStatus(id, "DONE");
         vetter.browser().get("/admin/imports/" + id).then().body(containsString("Imported 1 rows into the vetting queue."));
-        assertEquals("Lyon", data.signatures(letter.id).get(0).city);
+        assertEquals("Lyon", data.signatures(letter.id).get(0).city());
     }
 
     @Test

@@ -121,7 +121,7 @@ class AuthoringTest {
                 .body(containsString("You signed version 1; the letter is now at version 2."));
         given().redirects().follow(false).post(manage + "/keep").then().statusCode(303);
         Signature kept = data.only(email);
-        assertEquals(2, kept.letterVersion);
+        assertEquals(2, kept.letterVersion());
         given().accept("text/html").get(manage).then().body(not(containsString("has changed since you signed")));
         admins.api(Role.EDITOR).get("/api/admin/letters/" + letter.id).then().body("onEarlierVersion", equalTo(0));
     }

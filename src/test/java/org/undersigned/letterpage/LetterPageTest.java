@@ -70,6 +70,74 @@ class LetterPageTest {
     }
 
     @Test
+    void theFullListPagesByPositionForwardAndBackAcrossBothKinds() {
+        Letter letter = data.open(LetterOptions.everyone());
+        insertApproved(letter, "ORGANIZATION", "Org", 250);
+        insertApproved(letter, "INDIVIDUAL", "Person", 60);
+        String api = "/api/letters/" + letter.slug + "/signatories";
+
+        List<String> forward = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        io.restassured.path.json.JsonPath page = given().get(api).then().statusCode(200).extract().jsonPath();
+        assertEquals(null, page.getString("previous"), "the first page has no previous page");
+        while (true) {
+            forward.addAll(page.getList("items.name"));
+            sizes.add(page.getList("items").size());
+            String next = page.getString("next");
+            if (next == null) {
+                break;
+            }
+            page = given().queryParam("after", next).queryParam("page", page.getInt("page") + 1).get(api)
+                    .then().statusCode(200).extract().jsonPath();
+        }
+        assertEquals(List.of(100, 100, 100, 10), sizes);
+        assertEquals(4, page.getInt("page"));
+        assertEquals(4, page.getInt("pages"));
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 250; i++) {
+            expected.add("Org " + String.format("%04d", i));
+        }
+        for (int i = 1; i <= 60; i++) {
+            expected.add("Person " + String.format("%04d", i));
+        }
+        assertEquals(expected, forward, "every signatory once, organizations first, in reading order");
+
+        // Back from the last page: the same pages, in reverse.
+        List<List<String>> backward = new ArrayList<>();
+        while (page.getString("previous") != null) {
+            page = given().queryParam("before", page.getString("previous")).queryParam("page", page.getInt("page") - 1)
+                    .get(api).then().statusCode(200).extract().jsonPath();
+            backward.add(0, page.getList("items.name"));
+        }
+        assertEquals(1, page.getInt("page"));
+        assertEquals(expected.subList(0, 300), backward.stream().flatMap(List::stream).toList());
+
+        // The HTML page links by position, and a token nobody wrote shows the first page.
+        String html = given().accept("text/html").get("/letters/" + letter.slug + "/signatories").then().statusCode(200)
+                .body(containsString("Page 1 of 4")).extract().asString();
+        Matcher link = Pattern.compile("href=\"[^\"]*signatories\\?(after=[^\"&]+)&amp;page=2\"").matcher(html);
+        assertTrue(link.find(), "the next link carries a position");
+        String second = given().accept("text/html").get("/letters/" + letter.slug + "/signatories?" + link.group(1) + "&page=2")
+                .then().statusCode(200).body(containsString("Page 2 of 4")).extract().asString();
+        assertEquals(expected.subList(100, 200), listed(second));
+        given().queryParam("after", "not-a-position").get(api).then().statusCode(200)
+                .body("items[0].name", equalTo("Org 0001")).body("page", equalTo(1));
+    }
+
+    private void insertApproved(Letter letter, String kind, String prefix, int n) {
+        data.execute("""
+                insert into signature (id, letter_id, letter_version, kind, state, source, display_name, city, country,
+                    org_type, sort_key, name_key, contact_name, email, email_normalized, consent_public, consent_updates,
+                    confirm_token_hash, confirm_expires_at, confirmed_at, created_at, updated_at, version)
+                select nextval('signature_seq'), ?1, 1, ?2, 'APPROVED', 'test', ?3 || ' ' || lpad(g::text, 4, '0'), 'City', 'US',
+                    case when ?2 = 'ORGANIZATION' then 'ADVOCACY' end, lower(?3) || ' ' || lpad(g::text, 4, '0'),
+                    lower(?3) || g, 'Contact ' || g, lower(?3) || '-' || ?1 || '-' || g || '@example.org',
+                    lower(?3) || '-' || ?1 || '-' || g || '@example.org', true, false,
+                    md5(?3 || g::text), now(), now(), now(), now(), 0
+                from generate_series(1, ?4) g""", letter.id, kind, prefix, n);
+    }
+
+    @Test
     void updatesAppearAboveTheLetterNewestFirst() {
         Letter letter = data.open(LetterOptions.organizationsOnly());
         letters.postUpdate(org.undersigned.audit.Actor.SYSTEM, letter.id, LocalDate.of(2021, 5, 18), "UPDATE: **victory** on May 18.");

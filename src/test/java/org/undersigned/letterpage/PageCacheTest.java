@@ -79,7 +79,7 @@ class PageCacheTest {
         SignOnForms.post(letter.slug, SignOnForms.organization("Cache Test Org", email));
         given().redirects().follow(false).post(Mails.linkPath(Mails.last(data.emailsTo(email)).bodyText, "/confirm/"));
         var s = data.only(email);
-        admins.api(Role.VETTER).body(Map.of("version", s.version)).post("/api/admin/signatures/" + s.id + "/approve")
+        admins.api(Role.VETTER).body(Map.of("version", s.version())).post("/api/admin/signatures/" + s.id() + "/approve")
                 .then().statusCode(200);
         Response approved = given().header("If-None-Match", etag0).get(path);
         approved.then().statusCode(200).body(containsString("Cache Test Org")).body(containsString("Signed by 1 organization"));

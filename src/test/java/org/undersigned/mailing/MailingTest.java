@@ -124,7 +124,7 @@ class MailingTest {
 
         // One signer unsubscribes (one click, from an earlier update email) before the send.
         Signature leaving = data.only(unsubscribes);
-        String unsubscribeUrl = subscriptions.unsubscribeUrl(leaving.id);
+        String unsubscribeUrl = subscriptions.unsubscribeUrl(leaving.id());
         RestAssured.given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
                 .post(unsubscribeUrl.replaceAll("^https?://[^/]+", "")).then().statusCode(200);
 
@@ -159,8 +159,8 @@ class MailingTest {
         RestAssured.given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
                 .post(listUnsubscribe.substring(1, listUnsubscribe.length() - 1).replaceAll("^https?://[^/]+", ""))
                 .then().statusCode(200);
-        assertFalse(data.only(approved).consentUpdates);
-        assertEquals(1, data.countRows("audit_event", "signature_id = ?1 and action = 'signature.unsubscribed'", data.only(approved).id));
+        assertFalse(data.only(approved).consentUpdates());
+        assertEquals(1, data.countRows("audit_event", "signature_id = ?1 and action = 'signature.unsubscribed'", data.only(approved).id()));
         long second = postUpdate(letter, "Another update.");
         assertEquals(1, draft(letter, second).getLong("recipientsNow"), "only the pending signer is left");
     }

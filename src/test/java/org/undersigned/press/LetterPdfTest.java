@@ -42,6 +42,9 @@ class LetterPdfTest {
     @Inject
     LetterPdfRenderer renderer;
 
+    @Inject
+    org.undersigned.support.Admins admins;
+
     @Test
     void thePdfListsEveryApprovedNameInEveryScriptAndNothingPrivate() throws Exception {
         Letter letter = data.open(LetterOptions.everyone());
@@ -103,6 +106,54 @@ class LetterPdfTest {
                 }
             }
         }
+    }
+
+    @Test
+    void groupedPdfsListEveryoneUnderTheirHeadingInOrder() throws Exception {
+        Letter letter = data.open(LetterOptions.everyone());
+        insertApproved(letter, "ORGANIZATION", "Tex Org A", "Texas", "LABOR");
+        insertApproved(letter, "ORGANIZATION", "Tex Org B", " texas ", "ADVOCACY");
+        insertApproved(letter, "ORGANIZATION", "Cal Org", "California", "ADVOCACY");
+        insertApproved(letter, "ORGANIZATION", "Nowhere Org", null, null);
+        insertApproved(letter, "INDIVIDUAL", "Ida Person", "Oregon", null);
+        insertApproved(letter, "INDIVIDUAL", "Abe Person", null, null);
+
+        data.execute("update letter set pdf_grouping = 'REGION' where id = ?1", letter.id);
+        assertInOrder(pdfText(letter), "Organizations: California", "Cal Org", "Organizations: Texas", "Tex Org A",
+                "Tex Org B", "Organizations: other", "Nowhere Org", "Individuals: Oregon", "Ida Person",
+                "Individuals: other", "Abe Person");
+
+        data.execute("update letter set pdf_grouping = 'ORG_TYPE' where id = ?1", letter.id);
+        // Kinds of organization in the order of their labels, entries without one last.
+        assertInOrder(pdfText(letter), "Organizations: Advocacy or civil-rights organization", "Cal Org", "Tex Org B",
+                "Organizations: Labor union or workers' organization", "Tex Org A", "Organizations: other",
+                "Nowhere Org", "Individuals", "Abe Person", "Ida Person");
+    }
+
+    private String pdfText(Letter letter) throws Exception {
+        byte[] pdf = admins.api(org.undersigned.account.Role.EDITOR).accept("application/pdf").get("/admin/letters/" + letter.id + "/letter.pdf").then().statusCode(200).extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    private static void assertInOrder(String text, String... parts) {
+        int at = -1;
+        for (String part : parts) {
+            int next = text.indexOf(part, at + 1);
+            assertTrue(next > at, "'" + part + "' after position " + at + " in:\n" + text);
+            at = next;
+        }
+    }
+
+    private void insertApproved(Letter letter, String kind, String name, String region, String orgType) {
+        data.execute("""
+                insert into signature (id, letter_id, letter_version, kind, state, source, display_name, city, region,
+                    country, org_type, sort_key, name_key, contact_name, email, email_normalized, consent_public,
+                    consent_updates, confirm_token_hash, confirm_expires_at, confirmed_at, created_at, updated_at, version)
+                values (nextval('signature_seq'), ?1, 1, ?2, 'APPROVED', 'test', ?3, 'City', ?4, 'US', ?5, lower(?3),
+                    lower(?3), 'Contact', ?6, ?6, true, false, md5(?6), now(), now(), now(), now(), 0)""",
+                letter.id, kind, name, region, orgType, TestData.uniqueEmail("grouped"));
     }
 
     @Test

@@ -50,21 +50,21 @@ class RetentionTest {
         retention.run(Instant.now());
 
         Signature a = onlyNamed(old, "Long Delivered Coalition");
-        assertNull(a.email);
-        assertNull(a.phone);
-        assertNull(a.contactName);
-        assertNull(a.contactTitle);
-        assertNull(a.clientIp);
-        assertNotNull(a.anonymizedAt);
-        assertEquals("Long Delivered Coalition", a.displayName, "the public name stays on the delivered letter");
+        assertNull(a.email());
+        assertNull(a.phone());
+        assertNull(a.contactName());
+        assertNull(a.contactTitle());
+        assertNull(a.clientIp());
+        assertNotNull(a.anonymizedAt());
+        assertEquals("Long Delivered Coalition", a.displayName(), "the public name stays on the delivered letter");
         given().get("/letters/" + old.slug).then().body(containsString("Long Delivered Coalition"))
                 .body(containsString("Signed by 1 organization"));
         Signature r = onlyNamed(old, "Never Approved Org");
-        assertNull(r.email);
+        assertNull(r.email());
 
         Signature k = data.only(kept);
-        assertNotNull(k.email, "contact details stay until the period after delivery has passed");
-        assertNull(k.clientIp, "the client address is gone after 30 days");
+        assertNotNull(k.email(), "contact details stay until the period after delivery has passed");
+        assertNull(k.clientIp(), "the client address is gone after 30 days");
         assertEquals(0, data.countRows("outbox_email", "id = ?1", mailId), "sent emails are deleted after 30 days");
         assertEquals(recentMails, data.emailsTo(kept).size(), "recent emails stay");
         assertEquals(0, data.emailsTo(approved).size(), "emails about anonymized entries go with the contact details");
@@ -81,7 +81,7 @@ class RetentionTest {
     }
 
     private Signature onlyNamed(Letter letter, String name) {
-        return data.signatures(letter.id).stream().filter(s -> name.equals(s.displayName)).findFirst().orElseThrow();
+        return data.signatures(letter.id).stream().filter(s -> name.equals(s.displayName())).findFirst().orElseThrow();
     }
 
 }

@@ -46,11 +46,11 @@ class SignerDataTest {
         String token = org.undersigned.support.Admins.tokenFor(vetter);
 
         given().auth().oauth2(token).contentType("application/json").accept("application/json")
-                .body(Map.of("version", data.only(quiet).version, "reason", "Internal: sock puppet of X", "notifySigner", false))
-                .post("/api/admin/signatures/" + data.only(quiet).id + "/reject").then().statusCode(200);
+                .body(Map.of("version", data.only(quiet).version(), "reason", "Internal: sock puppet of X", "notifySigner", false))
+                .post("/api/admin/signatures/" + data.only(quiet).id() + "/reject").then().statusCode(200);
         given().auth().oauth2(token).contentType("application/json").accept("application/json")
-                .body(Map.of("version", data.only(told).version, "reason", "Not an organization.", "notifySigner", true))
-                .post("/api/admin/signatures/" + data.only(told).id + "/reject").then().statusCode(200);
+                .body(Map.of("version", data.only(told).version(), "reason", "Not an organization.", "notifySigner", true))
+                .post("/api/admin/signatures/" + data.only(told).id() + "/reject").then().statusCode(200);
 
         String quietJson = given().get(quietManage + "/data.json").then().statusCode(200).extract().asString();
         assertTrue(!quietJson.contains(vetter) && !quietJson.contains("Test vetter"), quietJson);
@@ -99,19 +99,19 @@ class SignerDataTest {
                 .post(manage + "/erase").then().statusCode(400).body(containsString("Tick the box"));
         assertEquals(SignatureState.APPROVED, data.only(email).state());
 
-        long id = data.only(email).id;
+        long id = data.only(email).id();
         given().config(SignOnForms.LIKE_A_BROWSER).accept("text/html").contentType("application/x-www-form-urlencoded")
                 .formParam("confirm", "yes").post(manage + "/erase")
                 .then().statusCode(200).body(containsString("Your entry is erased"));
 
-        Signature s = data.signatures(letter.id).stream().filter(x -> x.id == id).findFirst().orElseThrow();
+        Signature s = data.signatures(letter.id).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
         assertEquals(SignatureState.WITHDRAWN, s.state());
-        assertEquals("", s.displayName);
-        assertNull(s.email);
-        assertNull(s.phone);
-        assertNull(s.contactName);
-        assertNull(s.website);
-        assertNull(s.clientIp);
+        assertEquals("", s.displayName());
+        assertNull(s.email());
+        assertNull(s.phone());
+        assertNull(s.contactName());
+        assertNull(s.website());
+        assertNull(s.clientIp());
         assertEquals(0, data.countRows("outbox_email", "signature_id = ?1", id), "the emails about it are deleted");
         assertEquals(0, data.countRows("outbox_email", "lower(recipient) = lower(?1)", email));
         assertEquals(0, data.countRows("audit_event", "signature_id = ?1 and (before is not null or after is not null)", id),

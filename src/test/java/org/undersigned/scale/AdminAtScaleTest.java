@@ -180,7 +180,7 @@ class AdminAtScaleTest {
     @Test
     void theQueueQueriesAreServedByIndexes() throws Exception {
         String letter = String.valueOf(letterId);
-        Map<String, String> queries = Map.of(
+        Map<String, String> queries = new java.util.HashMap<>(Map.of(
                 "pending, first page", "select s.id from signature s where s.letter_id = " + letter
                         + " and s.state = 'PENDING_REVIEW' order by s.created_at, s.id limit 51",
                 "unconfirmed, deep page", "select s.id from signature s where s.letter_id = " + letter
@@ -211,7 +211,13 @@ class AdminAtScaleTest {
                                 and m.website_domain = s.website_domain and m.id <> s.id and m.state <> 'WITHDRAWN' limit 21)
                         ) c where s.id in (select id from signature where letter_id = %s and state = 'PENDING_REVIEW'
                             order by created_at, id limit 50)""".formatted(letter),
-                "contact export", "select id from signature where letter_id = " + letter + " order by created_at, id");
+                "contact export", "select id from signature where letter_id = " + letter + " order by created_at, id"));
+        // The public list pages by position (PublicSignatories#search): deep pages cost what the first costs.
+        queries.put("public list, deep page", "select id from signature where letter_id = " + letter
+                + " and state = 'APPROVED' and kind = 'ORGANIZATION' and (sort_key, id) > ('m', 0) order by sort_key, id limit 101");
+        queries.put("public list, previous page", "select id from signature where letter_id = " + letter
+                + " and state = 'APPROVED' and kind = 'INDIVIDUAL' and (sort_key, id) < ('m', 0)"
+                + " order by sort_key desc, id desc limit 101");
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute("vacuum analyze signature"); // as autovacuum would: index-only scans need the visibility map
             for (var q : queries.entrySet()) {
@@ -225,6 +231,10 @@ class AdminAtScaleTest {
                 }
                 assertFalse(plan.toString().contains("Seq Scan on signature"), q.getKey() + ":\n" + plan);
                 assertTrue(plan.toString().contains("Index"), q.getKey() + ":\n" + plan);
+                if (q.getKey().startsWith("public list")) {
+                    assertTrue(plan.toString().contains("signature_public_list") && !plan.toString().contains("Sort"),
+                            q.getKey() + " reads the list index in order, no sort:\n" + plan);
+                }
                 if (search) {
                     assertTrue(plan.toString().contains("signature_search"), q.getKey() + " uses the trigram index:\n" + plan);
                 }

@@ -59,8 +59,8 @@ class CountsConvergeTest {
                     SignOnForms.post(letter.slug, SignOnForms.organization("Burst Org " + n, email));
                     data.confirm(email);
                     Signature s = data.only(email);
-                    return admins.api(Role.VETTER).body(Map.of("version", s.version))
-                            .post("/api/admin/signatures/" + s.id + "/approve").statusCode();
+                    return admins.api(Role.VETTER).body(Map.of("version", s.version()))
+                            .post("/api/admin/signatures/" + s.id() + "/approve").statusCode();
                 });
             }
             for (Future<Integer> f : pool.invokeAll(signOns)) {

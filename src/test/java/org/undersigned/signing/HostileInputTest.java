@@ -37,7 +37,7 @@ class HostileInputTest {
         data.approve(orgEmail);
         data.approve(personEmail);
 
-        assertEquals(SCRIPT + " Org", data.only(orgEmail).displayName, "stored exactly as typed");
+        assertEquals(SCRIPT + " Org", data.only(orgEmail).displayName(), "stored exactly as typed");
 
         for (String path : new String[]{"/letters/" + letter.slug, "/letters/" + letter.slug + "/signatories",
                 "/letters/" + letter.slug + "/signatories?q=script"}) {

@@ -49,14 +49,14 @@ class MagicLinkTest {
         SignOnForms.post(letter.slug, SignOnForms.organization("Palestine Legal", email));
         String link = Mails.linkPath(Mails.last(data.emailsTo(email)).bodyText, "/confirm/");
         given().redirects().follow(false).post(link).then().statusCode(303);
-        long version = data.only(email).version;
+        long version = data.only(email).version();
 
         given().accept("text/html").get(link).then().statusCode(200)
                 .body(containsString("This link has already been used"))
                 .body(containsString("Email me a fresh link"));
         given().redirects().follow(false).post(link).then().statusCode(303)
                 .header("Location", containsString(link));
-        assertEquals(version, data.only(email).version, "using it again changes nothing");
+        assertEquals(version, data.only(email).version(), "using it again changes nothing");
 
         given().accept("text/html").post(link + "/renew").then().statusCode(200);
         String manage = Mails.linkPath(Mails.last(data.emailsTo(email)).bodyText, "/manage/");

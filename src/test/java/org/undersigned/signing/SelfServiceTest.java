@@ -58,8 +58,8 @@ class SelfServiceTest {
                 .post(manage).then().statusCode(303);
 
         Signature s = data.only(email);
-        assertEquals("Detroit Community Technology Project", s.displayName);
-        assertEquals("https://detroitcommunitytech.org", s.website);
+        assertEquals("Detroit Community Technology Project", s.displayName());
+        assertEquals("https://detroitcommunitytech.org", s.website());
         assertEquals(SignatureState.PENDING_REVIEW, s.state());
         given().accept("text/html").get("/letters/" + letter.slug).then().body(not(containsString("Detroit")));
     }
@@ -87,7 +87,7 @@ class SelfServiceTest {
         given().formParam("displayName", "").formParam("city", "Oakland").formParam("country", "US")
                 .accept("text/html").post(manage).then().statusCode(400)
                 .body(containsString("Enter the name to show on the letter."));
-        assertEquals("Color of Change", data.only(email).displayName);
+        assertEquals("Color of Change", data.only(email).displayName());
     }
 
     private String signAndConfirm(Letter letter, String org, String email) {

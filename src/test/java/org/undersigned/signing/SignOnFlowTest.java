@@ -55,16 +55,16 @@ class SignOnFlowTest {
 
         Signature stored = data.only(email);
         assertEquals(SignatureState.UNCONFIRMED, stored.state());
-        assertEquals(1, stored.letterVersion, "records the text version it signed");
-        assertEquals("https://example.org", stored.website);
-        assertEquals("brooklyn community bail fund", stored.sortKey);
+        assertEquals(1, stored.letterVersion(), "records the text version it signed");
+        assertEquals("https://example.org", stored.website());
+        assertEquals("brooklyn community bail fund", stored.sortKey());
 
         // The email was queued in the same transaction, and the sender delivers it through the mailer.
         OutboxEmail queued = Mails.last(data.emailsTo(email));
         String confirmPath = Mails.linkPath(queued.bodyText, "/confirm/");
         String rawToken = confirmPath.substring("/confirm/".length());
-        assertEquals(Hashing.sha256Hex(rawToken), stored.confirmTokenHash, "only the token's hash is stored");
-        assertFalse(stored.confirmTokenHash.contains(rawToken));
+        assertEquals(Hashing.sha256Hex(rawToken), stored.confirmTokenHash(), "only the token's hash is stored");
+        assertFalse(stored.confirmTokenHash().contains(rawToken));
         List<Mail> delivered = awaitMail(email);
         assertTrue(delivered.get(0).getText().contains(confirmPath));
         assertTrue(delivered.get(0).getSubject().contains(letter.title));
@@ -83,8 +83,8 @@ class SignOnFlowTest {
 
         Signature confirmed = data.only(email);
         assertEquals(SignatureState.PENDING_REVIEW, confirmed.state());
-        assertNotNull(confirmed.confirmedAt);
-        assertNotNull(confirmed.manageTokenHash);
+        assertNotNull(confirmed.confirmedAt());
+        assertNotNull(confirmed.manageTokenHash());
 
         given().accept("text/html").get(managePath)
                 .then().statusCode(200)
@@ -129,10 +129,10 @@ class SignOnFlowTest {
                 .contentType("application/json")
                 .body(containsString("confirmation-sent"));
         Signature s = data.only(email);
-        assertEquals("Media Alliance", s.displayName);
-        assertEquals(OrgType.MEDIA_TECH, s.orgType);
-        assertNull(s.phone);
-        assertTrue(s.confirmExpiresAt.isAfter(Instant.now().plus(Duration.ofHours(47))));
+        assertEquals("Media Alliance", s.displayName());
+        assertEquals(OrgType.MEDIA_TECH, s.orgType());
+        assertNull(s.phone());
+        assertTrue(s.confirmExpiresAt().isAfter(Instant.now().plus(Duration.ofHours(47))));
     }
 
     private List<Mail> awaitMail(String email) throws InterruptedException {

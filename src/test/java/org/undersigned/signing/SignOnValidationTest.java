@@ -134,7 +134,7 @@ class SignOnValidationTest {
                 .body(body.toString())
                 .post("/letters/" + letter.slug + "/sign")
                 .then().statusCode(303);
-        assertEquals("Café Права 人权", data.only(email).displayName);
+        assertEquals("Café Права 人权", data.only(email).displayName());
     }
 
     @Test

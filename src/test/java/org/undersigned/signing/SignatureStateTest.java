@@ -59,12 +59,12 @@ class SignatureStateTest {
         Signature reviewed = new Signature();
         reviewed.confirm(NOW, false);
         assertEquals(SignatureState.PENDING_REVIEW, reviewed.state());
-        assertNotNull(reviewed.confirmedAt);
+        assertNotNull(reviewed.confirmedAt());
 
         Signature auto = new Signature();
         auto.confirm(NOW, true);
         assertEquals(SignatureState.APPROVED, auto.state());
-        assertEquals(NOW, auto.decidedAt);
+        assertEquals(NOW, auto.decidedAt());
     }
 
     @Test
@@ -90,7 +90,7 @@ class SignatureStateTest {
         s.approve(NOW, null);
         s.withdraw(NOW);
         assertEquals(SignatureState.WITHDRAWN, s.state());
-        assertEquals(NOW, s.withdrawnAt);
+        assertEquals(NOW, s.withdrawnAt());
         assertThrows(IllegalTransitionException.class, () -> s.approve(NOW, null));
         assertThrows(IllegalTransitionException.class, () -> s.withdraw(NOW));
         assertThrows(IllegalTransitionException.class, () -> s.returnToReview(NOW));

@@ -44,16 +44,16 @@ class UnsubscribeTest {
         Letter letter = data.open(LetterOptions.organizationsOnly());
         String email = TestData.uniqueEmail("unsub-page");
         String manage = signOnWithUpdates(letter, email);
-        String path = subscriptions.unsubscribeUrl(data.only(email).id).replaceAll("^https?://[^/]+", "");
+        String path = subscriptions.unsubscribeUrl(data.only(email).id()).replaceAll("^https?://[^/]+", "");
 
         given().accept("text/html").get(path).then().statusCode(200)
                 .body(containsString("Stop sending me updates")).body(containsString(letter.title));
-        assertTrue(data.only(email).consentUpdates, "a mail scanner following the link changes nothing");
+        assertTrue(data.only(email).consentUpdates(), "a mail scanner following the link changes nothing");
         given().accept("text/html").get(manage).then().body(containsString("Campaign updates by email</dt><dd id=\"updates-consent\">Yes"));
 
         given().accept("text/html").contentType("application/x-www-form-urlencoded").post(path).then().statusCode(200)
                 .body(containsString("You are unsubscribed"));
-        assertFalse(data.only(email).consentUpdates);
+        assertFalse(data.only(email).consentUpdates());
         given().accept("text/html").get(manage).then().body(containsString("<dd id=\"updates-consent\">No"))
                 .body(not(containsString("Stop sending me updates")));
         data.approve(email);
@@ -68,13 +68,13 @@ class UnsubscribeTest {
         Letter letter = data.open(LetterOptions.organizationsOnly());
         String email = TestData.uniqueEmail("unsub-forged");
         signOnWithUpdates(letter, email);
-        long id = data.only(email).id;
+        long id = data.only(email).id();
         String genuine = subscriptions.unsubscribeUrl(id).replaceAll("^https?://[^/]+", "");
         String otherEntry = genuine.replace("/unsubscribe/" + id + ".", "/unsubscribe/" + (id + 1) + ".");
         given().accept("text/html").contentType("application/x-www-form-urlencoded").post(otherEntry).then().statusCode(404)
                 .body(containsString("Link not recognised"));
         given().accept("text/html").get("/unsubscribe/garbage").then().statusCode(404);
-        assertTrue(data.only(email).consentUpdates);
+        assertTrue(data.only(email).consentUpdates());
     }
 
     @Test
@@ -83,7 +83,7 @@ class UnsubscribeTest {
         String email = TestData.uniqueEmail("unsub-manage");
         String manage = signOnWithUpdates(letter, email);
         given().redirects().follow(false).post(manage + "/stop-updates").then().statusCode(303);
-        assertFalse(data.only(email).consentUpdates);
-        assertTrue(data.countRows("audit_event", "signature_id = ?1 and action = 'signature.unsubscribed'", data.only(email).id) == 1);
+        assertFalse(data.only(email).consentUpdates());
+        assertTrue(data.countRows("audit_event", "signature_id = ?1 and action = 'signature.unsubscribed'", data.only(email).id()) == 1);
     }
 }

@@ -81,14 +81,14 @@ public class TestData {
     @Transactional
     public List<Signature> signatures(long letterId) {
         List<Signature> list = Signature.list("letter.id = ?1 order by id", letterId);
-        list.forEach(s -> s.letter.slug.length());
+        list.forEach(s -> s.letter().slug.length());
         return list;
     }
 
     @Transactional
     public List<Signature> signaturesByEmail(String email) {
         List<Signature> list = Signature.list("email = ?1 order by id", email);
-        list.forEach(s -> s.letter.slug.length());
+        list.forEach(s -> s.letter().slug.length());
         return list;
     }
 
@@ -115,7 +115,7 @@ public class TestData {
             s.confirm(Instant.now(), false);
         }
         s.approve(Instant.now(), null);
-        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
+        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter().id));
     }
 
     /** Every live entry of the letter confirmed and approved, as if vetted one by one. */
@@ -142,14 +142,14 @@ public class TestData {
             s.confirm(Instant.now(), false);
         }
         s.reject(Instant.now(), null, "test");
-        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
+        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter().id));
     }
 
     @Transactional
     public void withdraw(String email) {
         Signature s = Signature.<Signature>find("email", email).singleResult();
         s.withdraw(Instant.now());
-        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter.id));
+        pageChanged.fire(new org.undersigned.letter.PublicPageChanged(s.letter().id));
     }
 
     @Transactional

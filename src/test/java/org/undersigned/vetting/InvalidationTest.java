@@ -130,7 +130,7 @@ class InvalidationTest {
         assertEquals(SignatureState.UNCONFIRMED, data.only(other).state());
 
         // A time window that covers only the last entry's moment.
-        Instant at = data.only(other).createdAt;
+        Instant at = data.only(other).createdAt();
         admins.api(Role.VETTER).body(Map.of("from", at.minusMillis(1).toString(), "to", at.plusMillis(1).toString(),
                         "reason", "window", "dryRun", true))
                 .post("/api/admin/letters/" + letter.id + "/invalidations").then().statusCode(200).body("matching", equalTo(1));

@@ -95,7 +95,7 @@ class VettingTest {
         String email = signConfirmed(letter, "Jobs With Justice", TestData.uniqueEmail("jwj"), "jwj.org");
         Signature s = data.only(email);
         Admins.Session vetter = admins.session(Role.VETTER);
-        vetter.post("/admin/signatures/" + s.id + "/approve", Map.of("version", s.version, "return", "?state=PENDING_REVIEW"))
+        vetter.post("/admin/signatures/" + s.id() + "/approve", Map.of("version", s.version(), "return", "?state=PENDING_REVIEW"))
                 .then().statusCode(303).header("Location", containsString("/admin/letters/" + letter.id + "/queue?state=PENDING_REVIEW&done=approved"));
         assertEquals(SignatureState.APPROVED, data.only(email).state());
         OutboxEmail mail = Mails.last(data.emailsTo(email));
@@ -110,19 +110,19 @@ class VettingTest {
         Letter letter = data.open(LetterOptions.organizationsOnly());
         String email = signConfirmed(letter, "Amazon Fan Club", TestData.uniqueEmail("fan"), "amazon.example");
         Signature s = data.only(email);
-        admins.api(Role.VETTER).body(Map.of("version", s.version, "reason", "This is not a real organization.", "notifySigner", true))
-                .post("/api/admin/signatures/" + s.id + "/reject").then().statusCode(200).body("state", equalTo("REJECTED"));
+        admins.api(Role.VETTER).body(Map.of("version", s.version(), "reason", "This is not a real organization.", "notifySigner", true))
+                .post("/api/admin/signatures/" + s.id() + "/reject").then().statusCode(200).body("state", equalTo("REJECTED"));
         Signature rejected = data.only(email);
-        assertEquals("This is not a real organization.", rejected.decisionNote);
+        assertEquals("This is not a real organization.", rejected.decisionNote());
         OutboxEmail mail = Mails.last(data.emailsTo(email));
         assertTrue(mail.bodyText.contains("This is not a real organization."));
         given().get("/letters/" + letter.slug).then().body(not(containsString("Amazon Fan Club")));
 
         Signature quiet = data.only(signConfirmed(letter, "Quiet Reject", TestData.uniqueEmail("q"), "quiet.example"));
-        int before = data.emailsTo(quiet.email).size();
-        admins.api(Role.VETTER).body(Map.of("version", quiet.version, "notifySigner", false))
-                .post("/api/admin/signatures/" + quiet.id + "/reject").then().statusCode(200);
-        assertEquals(before, data.emailsTo(quiet.email).size(), "no email unless asked");
+        int before = data.emailsTo(quiet.email()).size();
+        admins.api(Role.VETTER).body(Map.of("version", quiet.version(), "notifySigner", false))
+                .post("/api/admin/signatures/" + quiet.id() + "/reject").then().statusCode(200);
+        assertEquals(before, data.emailsTo(quiet.email()).size(), "no email unless asked");
     }
 
     @Test
@@ -130,14 +130,14 @@ class VettingTest {
         Letter letter = data.open(LetterOptions.organizationsOnly());
         Signature original = data.only(signConfirmed(letter, "Color of Change", TestData.uniqueEmail("coc"), "colorofchange.org"));
         Signature copy = data.only(signConfirmed(letter, "ColorOfChange", TestData.uniqueEmail("coc2"), "colorofchange.org"));
-        admins.api(Role.ADMIN).body(Map.of("version", copy.version, "original", original.id))
-                .post("/api/admin/signatures/" + copy.id + "/duplicate").then().statusCode(200).body("state", equalTo("DUPLICATE"));
-        Signature marked = data.only(copy.email);
-        assertEquals(original.id, marked.duplicateOf);
-        admins.api(Role.ADMIN).body(Map.of("version", marked.version))
-                .post("/api/admin/signatures/" + copy.id + "/reopen").then().statusCode(200).body("state", equalTo("PENDING_REVIEW"));
-        admins.api(Role.ADMIN).body(Map.of("version", data.only(copy.email).version, "original", copy.id))
-                .post("/api/admin/signatures/" + copy.id + "/duplicate").then().statusCode(422);
+        admins.api(Role.ADMIN).body(Map.of("version", copy.version(), "original", original.id()))
+                .post("/api/admin/signatures/" + copy.id() + "/duplicate").then().statusCode(200).body("state", equalTo("DUPLICATE"));
+        Signature marked = data.only(copy.email());
+        assertEquals(original.id(), marked.duplicateOf());
+        admins.api(Role.ADMIN).body(Map.of("version", marked.version()))
+                .post("/api/admin/signatures/" + copy.id() + "/reopen").then().statusCode(200).body("state", equalTo("PENDING_REVIEW"));
+        admins.api(Role.ADMIN).body(Map.of("version", data.only(copy.email()).version(), "original", copy.id()))
+                .post("/api/admin/signatures/" + copy.id() + "/duplicate").then().statusCode(422);
     }
 
     @Test
@@ -147,20 +147,20 @@ class VettingTest {
         Signature b = data.only(signConfirmed(letter, "Org B", TestData.uniqueEmail("b"), "b.example"));
         Signature c = data.only(signConfirmed(letter, "Org C", TestData.uniqueEmail("c"), "c.example"));
         // Someone else rejects C after our vetter loaded the queue.
-        admins.api(Role.ADMIN).body(Map.of("version", c.version, "notifySigner", false))
-                .post("/api/admin/signatures/" + c.id + "/reject").then().statusCode(200);
+        admins.api(Role.ADMIN).body(Map.of("version", c.version(), "notifySigner", false))
+                .post("/api/admin/signatures/" + c.id() + "/reject").then().statusCode(200);
 
         Admins.Session vetter = admins.session(Role.VETTER);
         String location = vetter.browser().contentType("application/x-www-form-urlencoded")
                 .formParam("csrf", vetter.csrf())
-                .formParam("selected", a.id + ":" + a.version, b.id + ":" + b.version, c.id + ":" + c.version)
+                .formParam("selected", a.id() + ":" + a.version(), b.id() + ":" + b.version(), c.id() + ":" + c.version())
                 .post("/admin/letters/" + letter.id + "/queue/approve").then().statusCode(303).extract().header("Location");
-        assertTrue(location.contains("n=2") && location.contains("conflicts=" + c.id), location);
-        assertEquals(SignatureState.APPROVED, data.only(a.email).state());
-        assertEquals(SignatureState.APPROVED, data.only(b.email).state());
-        assertEquals(SignatureState.REJECTED, data.only(c.email).state(), "not overwritten");
+        assertTrue(location.contains("n=2") && location.contains("conflicts=" + c.id()), location);
+        assertEquals(SignatureState.APPROVED, data.only(a.email()).state());
+        assertEquals(SignatureState.APPROVED, data.only(b.email()).state());
+        assertEquals(SignatureState.REJECTED, data.only(c.email()).state(), "not overwritten");
         vetter.browser().get(location.substring(location.indexOf("/admin"))).then()
-                .body(containsString("2 approved.")).body(containsString("someone else decided them first: #" + c.id));
+                .body(containsString("2 approved.")).body(containsString("someone else decided them first: #" + c.id()));
     }
 
     @Test
@@ -171,9 +171,9 @@ class VettingTest {
         Admins.Session two = Admins.signIn(admins.create(Role.VETTER));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            var approve = pool.submit(() -> one.post("/admin/signatures/" + s.id + "/approve", Map.of("version", s.version)));
-            var reject = pool.submit(() -> two.post("/admin/signatures/" + s.id + "/reject",
-                    Map.of("version", s.version, "reason", "no")));
+            var approve = pool.submit(() -> one.post("/admin/signatures/" + s.id() + "/approve", Map.of("version", s.version())));
+            var reject = pool.submit(() -> two.post("/admin/signatures/" + s.id() + "/reject",
+                    Map.of("version", s.version(), "reason", "no")));
             var r1 = approve.get();
             var r2 = reject.get();
             List<Integer> statuses = new java.util.ArrayList<>(List.of(r1.statusCode(), r2.statusCode()));
@@ -184,12 +184,12 @@ class VettingTest {
         } finally {
             pool.shutdownNow();
         }
-        SignatureState finalState = data.only(s.email).state();
+        SignatureState finalState = data.only(s.email()).state();
         assertTrue(finalState == SignatureState.APPROVED || finalState == SignatureState.REJECTED);
-        assertEquals(1, data.countRows("audit_event", "signature_id = ?1 and action in ('signature.approved', 'signature.rejected')", s.id),
+        assertEquals(1, data.countRows("audit_event", "signature_id = ?1 and action in ('signature.approved', 'signature.rejected')", s.id()),
                 "exactly one decision recorded");
         // A late decision on the old version is a conflict too, through the API.
-        admins.api(Role.VETTER).body(Map.of("version", s.version)).post("/api/admin/signatures/" + s.id + "/approve")
+        admins.api(Role.VETTER).body(Map.of("version", s.version())).post("/api/admin/signatures/" + s.id() + "/approve")
                 .then().statusCode(409).contentType("application/problem+json").body("type", equalTo("/problems/conflict"));
     }
 
@@ -204,8 +204,8 @@ class VettingTest {
         Signature s = data.only(signConfirmed(letter, "Named Only", TestData.uniqueEmail("n"), "n.example"));
         admins.api(Role.VETTER).get("/api/admin/letters/" + letter.id + "/signatures").then().statusCode(403)
                 .body("title", equalTo("Not allowed on this letter"));
-        given().auth().oauth2(Admins.tokenFor(named)).contentType("application/json").body(Map.of("version", s.version))
-                .post("/api/admin/signatures/" + s.id + "/approve").then().statusCode(200);
+        given().auth().oauth2(Admins.tokenFor(named)).contentType("application/json").body(Map.of("version", s.version()))
+                .post("/api/admin/signatures/" + s.id() + "/approve").then().statusCode(200);
         admins.api(Role.ADMIN).get("/api/admin/letters/" + letter.id + "/signatures").then().statusCode(200);
     }
 
