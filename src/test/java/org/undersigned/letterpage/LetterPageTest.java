@@ -115,7 +115,7 @@ class LetterPageTest {
         // The HTML page links by position, and a token nobody wrote shows the first page.
         String html = given().accept("text/html").get("/letters/" + letter.slug + "/signatories").then().statusCode(200)
                 .body(containsString("Page 1 of 4")).extract().asString();
-        Matcher link = Pattern.compile("href=\"[^\"]*signatories\\?(after=[^\"&]+)&amp;page=2\"").matcher(html);
+        Matcher link = Pattern.compile("href=\"[^\"]*signatories\\?(after=[^\"&]+)&amp;page=2(?:&amp;lang=[a-z-]+)?\"").matcher(html);
         assertTrue(link.find(), "the next link carries a position");
         String second = given().accept("text/html").get("/letters/" + letter.slug + "/signatories?" + link.group(1) + "&page=2")
                 .then().statusCode(200).body(containsString("Page 2 of 4")).extract().asString();
