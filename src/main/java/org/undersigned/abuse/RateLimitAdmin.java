@@ -1,5 +1,6 @@
 package org.undersigned.abuse;
 
+import org.undersigned.web.AdminMsg;
 import org.undersigned.web.Msg;
 import org.undersigned.web.Notice;
 import org.undersigned.web.FormPage;
@@ -62,7 +63,7 @@ public class RateLimitAdmin {
     @GET
     public TemplateInstance page(@RestQuery String saved) {
         return Templates.limits(current.view(), rows(limiter, config), null, FormErrors.none(),
-                saved != null ? Notice.success(Msg::notice_limits_saved) : null);
+                saved != null ? Notice.success(AdminMsg::notice_limits_saved) : null);
     }
 
     @POST

@@ -1,5 +1,6 @@
 package org.undersigned.account;
 
+import org.undersigned.web.AdminMsg;
 import org.undersigned.web.Msg;
 import org.undersigned.web.Notice;
 import org.undersigned.web.FormPage;
@@ -83,8 +84,8 @@ public class AccountPages {
     @GET
     @Path("sign-in")
     public TemplateInstance signInPage(@RestQuery String next, @RestQuery String signedOut, @RestQuery String reset) {
-        Notice notice = signedOut != null ? Notice.success(Msg::notice_signed_out)
-                : reset != null ? Notice.success(Msg::notice_password_reset) : null;
+        Notice notice = signedOut != null ? Notice.success(AdminMsg::notice_signed_out)
+                : reset != null ? Notice.success(AdminMsg::notice_password_reset) : null;
         return Templates.signIn(null, safeNext(next), null, notice);
     }
 
@@ -179,7 +180,7 @@ public class AccountPages {
     @org.undersigned.abuse.RateLimited(org.undersigned.abuse.RateLimit.LINK_REQUEST)
     public TemplateInstance requestReset(@RestForm String email) {
         accounts.requestPasswordReset(email);
-        return Templates.resetRequest(Notice.success(Msg::notice_reset_requested));
+        return Templates.resetRequest(Notice.success(AdminMsg::notice_reset_requested));
     }
 
     @GET
@@ -208,7 +209,7 @@ public class AccountPages {
                 .map(s -> new SessionRow(s.id(), dates.dateTime(s.createdAt()), dates.dateTime(s.expiresAt()),
                         s.userAgent() == null ? "unknown program" : s.userAgent(), s.id().equals(mine)))
                 .toList();
-        return Templates.sessions(current.view(), rows, errors, changed ? Notice.success(Msg::notice_password_changed) : null);
+        return Templates.sessions(current.view(), rows, errors, changed ? Notice.success(AdminMsg::notice_password_changed) : null);
     }
 
     private String currentSessionId() {

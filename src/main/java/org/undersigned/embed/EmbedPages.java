@@ -64,12 +64,23 @@ public class EmbedPages {
     @Inject
     FramePolicy framing;
 
+    @Inject
+    org.undersigned.web.Languages languages;
+
+    /** The embedded form speaks English for now (it sits in another site's page; see docs/languages.md). */
+    private static final org.undersigned.web.PageLanguage ENGLISH =
+            org.undersigned.web.PageLanguage.of(new org.undersigned.web.Language("en"));
+
+    private org.undersigned.web.Msg englishMsg() {
+        return languages.msg(ENGLISH.ui());
+    }
+
     @GET
     public Response form(@RestPath String slug, @RestQuery("as") String as, HttpServerResponse response) {
         Letter letter = publicLetter(slug);
         framing.allowListedSites(response, letter.id);
         return html(200, Templates.form(ref(letter), letter.acceptsSignaturesAt(Instant.now()),
-                SignOnFormView.blank(letter, as, stamps.issue(Instant.now()))));
+                SignOnFormView.blank(letter, as, stamps.issue(Instant.now()), englishMsg(), ENGLISH)));
     }
 
     @POST
@@ -87,7 +98,7 @@ public class EmbedPages {
             Letter letter = publicLetter(slug);
             framing.allowListedSites(response, letter.id);
             String stamp = stamps.verify(form.formStamp).isPresent() ? form.formStamp : stamps.issue(now);
-            return html(400, Templates.form(ref(letter), true, SignOnFormView.of(letter, input, e.errors(), stamp)));
+            return html(400, Templates.form(ref(letter), true, SignOnFormView.of(letter, input, e.errors(), stamp, englishMsg(), ENGLISH)));
         }
         return Response.status(Response.Status.SEE_OTHER).header("Location", "/embed/letters/" + slug + "/signed").build();
     }

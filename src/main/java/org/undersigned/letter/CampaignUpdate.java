@@ -31,10 +31,35 @@ public class CampaignUpdate extends PanacheEntityBase {
 
     public LocalDate postedOn;
     public String bodyMarkdown;
+    /** Translations of the body by language tag (for readers of a translated letter). */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "campaign_update_translation", joinColumns = @JoinColumn(name = "update_id"))
+    @jakarta.persistence.MapKeyColumn(name = "language")
+    @jakarta.persistence.Column(name = "body_markdown")
+    private java.util.Map<String, String> translations = new java.util.HashMap<>();
+
     public Instant createdAt;
     public Instant updatedAt;
 
     public static List<CampaignUpdate> forLetter(long letterId) {
         return list("letter.id = ?1 order by postedOn desc, id desc", letterId);
+    }
+
+    /** The body in this language: its translation if there is one, else as written. */
+    public String bodyIn(org.undersigned.web.Language language) {
+        return translations.getOrDefault(language.tag(), bodyMarkdown);
+    }
+
+    public java.util.Map<String, String> translations() {
+        return java.util.Collections.unmodifiableMap(translations);
+    }
+
+    /** Sets (or with a null body removes) the translation into one language. */
+    void translate(org.undersigned.web.Language language, String body) {
+        if (body == null) {
+            translations.remove(language.tag());
+        } else {
+            translations.put(language.tag(), body);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.undersigned.letter;
 
+import org.undersigned.web.AdminMsg;
 import org.undersigned.web.Msg;
 import org.undersigned.web.Notice;
 import org.undersigned.web.FormPage;
@@ -45,8 +46,8 @@ public class DeliveryPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@RestPath long id, @RestQuery String notice) {
-        Notice shown = "saved".equals(notice) ? Notice.success(Msg::notice_addresses_saved)
-                : "sent".equals(notice) ? Notice.success(Msg::notice_delivery_sent) : null;
+        Notice shown = "saved".equals(notice) ? Notice.success(AdminMsg::notice_addresses_saved)
+                : "sent".equals(notice) ? Notice.success(AdminMsg::notice_delivery_sent) : null;
         return Templates.delivery(current.view(), deliveries.page(id), FormErrors.none(), shown);
     }
 

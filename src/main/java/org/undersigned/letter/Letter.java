@@ -57,6 +57,8 @@ public class Letter extends PanacheEntityBase {
     private String addresseeEmails;
     private String deliveredHow;
     private Instant archivedAt;
+    /** The language of the canonical text (a BCP 47 tag); translations are in {@link LetterTranslation}. */
+    private String language = "en";
 
     public Instant createdAt;
     public Instant updatedAt;
@@ -189,6 +191,21 @@ public class Letter extends PanacheEntityBase {
     /** Where delivery by email goes (already checked, one address per line). */
     public void setAddresseeEmails(String addresses, Instant now) {
         addresseeEmails = addresses;
+        updatedAt = now;
+    }
+
+    /** The language the letter is written in: the text that versions and digests cover. */
+    public org.undersigned.web.Language language() {
+        return new org.undersigned.web.Language(language);
+    }
+
+    /** Only a draft may say it is written in another language: published versions keep theirs. */
+    public void writtenIn(org.undersigned.web.Language newLanguage, Instant now) {
+        if (state != LetterState.DRAFT && !newLanguage.tag().equals(language)) {
+            throw new RuleException("The letter's language is fixed",
+                    "A published letter stays in the language it was published in; add a translation instead.");
+        }
+        language = newLanguage.tag();
         updatedAt = now;
     }
 }

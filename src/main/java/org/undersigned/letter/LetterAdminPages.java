@@ -1,5 +1,6 @@
 package org.undersigned.letter;
 
+import org.undersigned.web.AdminMsg;
 import org.undersigned.web.Msg;
 import org.undersigned.web.Notice;
 import org.undersigned.web.FormPage;
@@ -325,16 +326,16 @@ public class LetterAdminPages {
             return null;
         }
         return switch (code) {
-            case "created" -> Notice.success(Msg::notice_letter_created);
-            case "saved" -> Notice.success(Msg::notice_letter_saved);
-            case "published" -> Notice.success(Msg::notice_letter_published);
-            case "closed" -> Notice.success(Msg::notice_letter_closed);
-            case "reopened" -> Notice.success(Msg::notice_letter_reopened);
-            case "delivered" -> Notice.success(Msg::notice_letter_delivered)
+            case "created" -> Notice.success(AdminMsg::notice_letter_created);
+            case "saved" -> Notice.success(AdminMsg::notice_letter_saved);
+            case "published" -> Notice.success(AdminMsg::notice_letter_published);
+            case "closed" -> Notice.success(AdminMsg::notice_letter_closed);
+            case "reopened" -> Notice.success(AdminMsg::notice_letter_reopened);
+            case "delivered" -> Notice.success(AdminMsg::notice_letter_delivered)
                     .withLink("/admin/letters/" + id + "/mailings", Notice.msg().notice_letter_delivered_link());
-            case "archived" -> Notice.success(Msg::notice_letter_archived);
-            case "access-saved" -> Notice.success(Msg::notice_letter_access_saved);
-            default -> Notice.success(Msg::notice_done);
+            case "archived" -> Notice.success(AdminMsg::notice_letter_archived);
+            case "access-saved" -> Notice.success(AdminMsg::notice_letter_access_saved);
+            default -> Notice.success(AdminMsg::notice_done);
         };
     }
 

@@ -49,6 +49,9 @@ public class LetterService {
     @Inject
     jakarta.enterprise.event.Event<PublicPageChanged> pageChanged;
 
+    @Inject
+    LetterTranslations translations;
+
     // ----- authoring ---------------------------------------------------------------------------
 
     @Transactional
@@ -107,6 +110,9 @@ public class LetterService {
         }
         apply(letter, draft);
         letter.updatedAt = now;
+        if (textChanged) {
+            translations.canonicalTextChanged(letter, now);
+        }
         if (textChanged && letter.state() != LetterState.DRAFT) {
             LetterVersion version = letter.freezeText(now);
             version.persist();
@@ -124,6 +130,7 @@ public class LetterService {
         Map<String, Object> before = lifecycle(letter);
         LetterVersion version = letter.publish(Instant.now());
         version.persist();
+        translations.published(letter, version.number, version.publishedAt);
         audit.record(actor, "letter.published", Subject.letter(letter.id), before, lifecycle(letter));
         pageChanged.fire(new PublicPageChanged(letter.id));
         return letter;

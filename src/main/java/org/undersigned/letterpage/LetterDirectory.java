@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.undersigned.letter.LetterState;
 import org.undersigned.signing.PublicSignatories;
+import org.undersigned.web.Language;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,9 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class LetterDirectory {
 
-    /** What the public pages of one letter depend on. */
+    /** What the public pages of one letter depend on; {@code languages}: the canonical one first, then each shown translation. */
     public record Entry(long id, String slug, long rowVersion, LetterState state, Instant deadline, long listVersion,
-                        PublicSignatories.Counts counts) {
+                        PublicSignatories.Counts counts, List<Language> languages) {
         public boolean acceptsSignaturesAt(Instant now) {
             return state == LetterState.OPEN && (deadline == null || now.isBefore(deadline));
         }
@@ -37,7 +38,11 @@ public class LetterDirectory {
     private static final String SELECT = """
             select l.id, l.slug, l.version, l.state, l.sign_deadline,
                    coalesce(t.list_version, -1) as list_version, coalesce(t.organizations, 0) as organizations,
-                   coalesce(t.individuals, 0) as individuals
+                   coalesce(t.individuals, 0) as individuals,
+                   l.language || coalesce((select ',' || string_agg(x.language, ',' order by x.language)
+                                           from letter_translation x
+                                           where x.letter_id = l.id and x.state = 'CURRENT'
+                                             and x.translates_version = l.current_version), '') as languages
             from letter l left join letter_tally t on t.letter_id = l.id
             where l.state <> 'DRAFT'""";
 
@@ -103,6 +108,7 @@ public class LetterDirectory {
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(r -> new Entry(Sql.longValue(r, "id"), Sql.string(r, "slug"), Sql.longValue(r, "version"),
                 LetterState.valueOf(Sql.string(r, "state")), Sql.instant(r, "sign_deadline"), Sql.longValue(r, "list_version"),
-                new PublicSignatories.Counts(Sql.longValue(r, "organizations"), Sql.longValue(r, "individuals")))).toList();
+                new PublicSignatories.Counts(Sql.longValue(r, "organizations"), Sql.longValue(r, "individuals")),
+                java.util.Arrays.stream(Sql.string(r, "languages").split(",")).map(Language::new).toList())).toList();
     }
 }

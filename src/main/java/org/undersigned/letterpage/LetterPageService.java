@@ -3,16 +3,20 @@ package org.undersigned.letterpage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
+import org.undersigned.abuse.FormStamps;
 import org.undersigned.letter.CampaignUpdate;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterConfig;
 import org.undersigned.letter.LetterState;
-import org.undersigned.letter.LetterVersion;
+import org.undersigned.letter.LetterTexts;
 import org.undersigned.letter.Markdown;
 import org.undersigned.signing.PublicSignatories;
-import org.undersigned.abuse.FormStamps;
 import org.undersigned.signing.SignOnFormView;
 import org.undersigned.web.Dates;
+import org.undersigned.web.Language;
+import org.undersigned.web.Languages;
+import org.undersigned.web.Msg;
+import org.undersigned.web.PageLanguage;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,7 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Reads what the public pages show. Only public letters, only approved signatories. */
+/**
+ * Reads what the public pages show, in the page's languages: the letter's text in the chosen
+ * language where a current translation exists, the interface, dates and numbers in the reader's.
+ * Only public letters, only approved signatories.
+ */
 @ApplicationScoped
 public class LetterPageService {
 
@@ -36,6 +44,12 @@ public class LetterPageService {
     @Inject
     Dates dates;
 
+    @Inject
+    LetterTexts texts;
+
+    @Inject
+    Languages languages;
+
     /** Frozen texts never change, so their HTML is rendered once per digest. */
     private final Map<String, String> bodyHtmlBySha = new ConcurrentHashMap<>();
 
@@ -45,36 +59,38 @@ public class LetterPageService {
     @Inject
     org.undersigned.logos.LeadSigners leads;
 
-    public LetterViews.Home home() {
+    public LetterViews.Home home(PageLanguage pl) {
         Instant now = Instant.now();
+        Msg msg = languages.msg(pl.ui());
         List<LetterViews.LetterCard> open = Letter.<Letter>list("state", LetterState.OPEN).stream()
                 .sorted(Comparator.comparing(Letter::openedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-                .map(this::card).toList();
+                .map(l -> card(l, msg, pl.ui())).toList();
         Instant since = now.minus(config.recentlyDeliveredFor());
         List<LetterViews.LetterCard> delivered = Letter.<Letter>list("state", LetterState.DELIVERED).stream()
                 .filter(l -> l.deliveredAt() != null && l.deliveredAt().isAfter(since))
                 .sorted(Comparator.comparing(Letter::deliveredAt, Comparator.reverseOrder()))
-                .map(this::card).toList();
-        return new LetterViews.Home(open, delivered);
+                .map(l -> card(l, msg, pl.ui())).toList();
+        return new LetterViews.Home(open, delivered, pl);
     }
 
-    public LetterViews.LetterPage page(String slug, String requestedKind) {
+    public LetterViews.LetterPage page(String slug, String requestedKind, PageLanguage pl) {
         Letter letter = publicLetter(slug);
+        Msg msg = languages.msg(pl.ui());
         PublicSignatories.Counts counts = countsOf(letter);
-        LetterVersion version = LetterVersion.find(letter.id, letter.currentVersion()).orElseThrow();
-        String html = bodyHtmlBySha.computeIfAbsent(version.sha256,
-                sha -> markdown.toHtml(version.bodyMarkdown, Markdown.LETTER_BODY_TOP_HEADING));
+        LetterTexts.PublishedText text = texts.text(letter, pl.content());
+        String html = bodyHtmlBySha.computeIfAbsent(text.sha256(),
+                sha -> markdown.toHtml(text.bodyMarkdown(), Markdown.LETTER_BODY_TOP_HEADING));
         List<LetterViews.Update> updates = CampaignUpdate.forLetter(letter.id).stream()
-                .map(u -> new LetterViews.Update(dates.date(u.postedOn), u.postedOn.toString(),
-                        markdown.toHtml(u.bodyMarkdown, Markdown.UPDATE_TOP_HEADING)))
+                .map(u -> new LetterViews.Update(dates.date(u.postedOn, pl.ui()), u.postedOn.toString(),
+                        markdown.toHtml(u.bodyIn(text.language()), Markdown.UPDATE_TOP_HEADING)))
                 .toList();
         List<PublicSignatories.Signatory> first = signatories.first(letter.id, config.inlineSignatories());
-        return new LetterViews.LetterPage(header(letter, version), html, updates, counts,
+        return new LetterViews.LetterPage(header(letter, text, counts, msg, pl), html, updates, counts,
                 first.stream().filter(PublicSignatories.Signatory::organization).toList(),
                 first.stream().filter(s -> !s.organization()).toList(),
                 counts.total() > first.size(),
-                SignOnFormView.blank(letter, requestedKind, FormStamps.PLACEHOLDER), // PageCache writes in a fresh stamp
-                partners(letter), leads.of(letter.id));
+                SignOnFormView.blank(letter, requestedKind, FormStamps.PLACEHOLDER, msg, pl), // PageCache writes in a fresh stamp
+                partners(letter), leads.of(letter.id), pl, counts.totalText(pl.ui()));
     }
 
     /** The letter's partners in the editors' order, with the address of each logo. */
@@ -86,20 +102,25 @@ public class LetterPageService {
     }
 
     public LetterViews.SignatoriesPage signatories(String slug, String query, PublicSignatories.Position after,
-                                                   PublicSignatories.Position before, int page) {
+                                                   PublicSignatories.Position before, int page, PageLanguage pl) {
         Letter letter = publicLetter(slug);
-        LetterVersion version = LetterVersion.find(letter.id, letter.currentVersion()).orElseThrow();
-        return new LetterViews.SignatoriesPage(header(letter, version), countsOf(letter),
-                signatories.search(letter.id, query, after, before, page, config.pageSize()));
+        Msg msg = languages.msg(pl.ui());
+        LetterTexts.PublishedText text = texts.text(letter, pl.content());
+        PublicSignatories.Counts counts = countsOf(letter);
+        PublicSignatories.Page found = signatories.search(letter.id, query, after, before, page, config.pageSize());
+        return new LetterViews.SignatoriesPage(header(letter, text, counts, msg, pl), counts, found, pl,
+                Dates.number(found.total(), pl.ui()));
     }
 
     public static Letter publicLetter(String slug) {
         return Letter.findBySlug(slug).filter(l -> l.state().isPublic()).orElseThrow(NotFoundException::new);
     }
 
-    private LetterViews.LetterCard card(Letter letter) {
-        return new LetterViews.LetterCard(letter.slug, letter.title, letter.addressees, letter.coalitionName,
-                countsOf(letter).line(), stateNote(letter, Instant.now()));
+    private LetterViews.LetterCard card(Letter letter, Msg msg, Language ui) {
+        LetterTexts.PublishedText text = texts.text(letter, ui);
+        return new LetterViews.LetterCard(letter.slug, text.title(), text.addressees(), letter.coalitionName,
+                countsOf(letter).line(msg, ui), stateNote(letter, Instant.now(), msg, ui),
+                text.language().tag(), text.language().dir());
     }
 
     /** The batched public counts (see PublicTally), or exact ones for a letter not counted yet. */
@@ -108,26 +129,38 @@ public class LetterPageService {
                 .orElseGet(() -> signatories.counts(letter.id));
     }
 
-    private LetterViews.Header header(Letter letter, LetterVersion version) {
+    private LetterViews.Header header(Letter letter, LetterTexts.PublishedText text, PublicSignatories.Counts counts,
+                                      Msg msg, PageLanguage pl) {
         Instant now = Instant.now();
         String contact = letter.coalitionContact;
         String href = contact.matches("^[^@\\s]+@[^@\\s]+$") ? "mailto:" + contact
                 : contact.matches("(?i)^https?://\\S+$") ? contact : null;
-        return new LetterViews.Header(letter.slug, version.title, version.addressees, letter.coalitionName, href,
-                contact, letter.state().name(), letter.acceptsSignaturesAt(now), stateNote(letter, now),
-                dates.date(letter.textChangedAt()), version.number, version.sha256);
+        Language ui = pl.ui();
+        boolean notTranslated = !text.language().primary().equals(ui.primary()) && text.canonical();
+        return new LetterViews.Header(letter.slug, text.title(), text.addressees(), letter.coalitionName, href,
+                contact, letter.state().name(), letter.acceptsSignaturesAt(now), stateNote(letter, now, msg, ui),
+                dates.date(letter.textChangedAt(), ui), text.version(), text.sha256(), counts.line(msg, ui),
+                text.language().tag(), text.language().dir(), !text.canonical(),
+                letter.language().locale().getDisplayName(ui.locale()),
+                text.language().locale().getDisplayName(ui.locale()), notTranslated,
+                ui.locale().getDisplayName(ui.locale()));
     }
 
-    private String stateNote(Letter letter, Instant now) {
+    /** What the letter's state means for a reader, in their language. */
+    public String stateNote(Letter letter, Instant now, Msg msg, Language ui) {
         return switch (letter.state()) {
-            case OPEN -> letter.deadlinePassedAt(now) ? "Sign-on has closed."
-                    : letter.signDeadline == null ? null : "Sign-on closes " + dates.dateTime(letter.signDeadline) + ".";
-            case CLOSED -> "Sign-on closed" + (letter.closedAt() == null ? "." : " on " + dates.date(letter.closedAt()) + ".");
-            case DELIVERED -> "Delivered" + (letter.deliveredTo() == null ? "" : " to " + letter.deliveredTo())
-                    + " on " + dates.date(letter.deliveredAt())
-                    + (letter.deliveredHow() == null ? "." : " (" + letter.deliveredHow() + ").");
-            case ARCHIVED -> "This letter is archived.";
-            case DRAFT -> "Draft.";
+            case OPEN -> letter.deadlinePassedAt(now) ? msg.state_sign_closed()
+                    : letter.signDeadline == null ? null : msg.state_closes(dates.dateTime(letter.signDeadline, ui));
+            case CLOSED -> letter.closedAt() == null ? msg.state_closed() : msg.state_closed_on(dates.date(letter.closedAt(), ui));
+            case DELIVERED -> {
+                String on = dates.date(letter.deliveredAt(), ui);
+                String to = letter.deliveredTo();
+                String how = letter.deliveredHow();
+                yield to == null ? (how == null ? msg.state_delivered(on) : msg.state_delivered_how(on, how))
+                        : (how == null ? msg.state_delivered_to(to, on) : msg.state_delivered_to_how(to, on, how));
+            }
+            case ARCHIVED -> msg.state_archived();
+            case DRAFT -> msg.state_draft();
         };
     }
 }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.undersigned.signing.PublicSignatories;
+import org.undersigned.web.PageLanguage;
+import org.undersigned.web.PageLanguages;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -49,27 +51,37 @@ public class LetterPages {
     @Inject
     PageCache cache;
 
+    @Inject
+    PageLanguages pageLanguages;
+
     @GET
-    public Uni<Response> home(HttpHeaders headers) {
+    public Uni<Response> home(@RestQuery String lang, HttpHeaders headers) {
+        PageLanguage pl = pageLanguages.forInterface("/", lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String versions = directory.all().stream().sorted(Comparator.comparing(LetterDirectory.Entry::id))
                 .map(e -> e.id() + ":" + e.rowVersion() + ":" + e.listVersion() + ":" + e.acceptsSignaturesAt(Instant.now()))
                 .collect(Collectors.joining(","));
-        return cache.serve("home|" + versions, headers, () -> Templates.home(pages.home()).render());
+        return cache.serve("home|" + pl.ui() + "|" + versions, headers,
+                () -> Templates.home(pages.home(pl)).setLocale(pl.ui().locale()).render());
     }
 
     @GET
     @Path("letters/{slug}")
-    public Uni<Response> letter(@RestPath String slug, @RestQuery("as") String as, HttpHeaders headers) {
+    public Uni<Response> letter(@RestPath String slug, @RestQuery("as") String as, @RestQuery String lang,
+                                HttpHeaders headers) {
         String kind = "individual".equalsIgnoreCase(as) ? "individual" : "organization";
-        return withEntry(slug, e -> cache.serve(key("letter", e) + "|" + kind, headers,
-                () -> Templates.letter(pages.page(slug, kind)).render()));
+        return withEntry(slug, e -> {
+            PageLanguage pl = language(e, "/letters/" + slug, lang, headers);
+            return cache.serve(key("letter", e, pl) + "|" + kind, headers,
+                    () -> Templates.letter(pages.page(slug, kind, pl)).setLocale(pl.ui().locale()).render());
+        });
     }
 
     @GET
     @Path("letters/{slug}/signatories")
     @org.undersigned.abuse.RateLimited(value = org.undersigned.abuse.RateLimit.SEARCH, whenQuery = "q")
     public Uni<Response> signatories(@RestPath String slug, @RestQuery String q, @RestQuery Integer page,
-                                     @RestQuery String after, @RestQuery String before, HttpHeaders headers) {
+                                     @RestQuery String after, @RestQuery String before, @RestQuery String lang,
+                                     HttpHeaders headers) {
         String query = q == null ? "" : q.strip();
         if (query.length() > 100) {
             query = query.substring(0, 100);
@@ -83,15 +95,23 @@ public class LetterPages {
         // Searches and deep pages are cached apart, in a small cache of their own: any number of
         // distinct search strings or positions can neither grow memory nor push the letter's first
         // pages out.
-        return withEntry(slug, e -> cache.serve(key("list", e) + "|" + p + "|" + position + "|" + finalQuery, headers,
-                () -> Templates.signatories(pages.signatories(slug, finalQuery.isEmpty() ? null : finalQuery,
-                        from.orElse(null), to.orElse(null), p)).render(),
-                !finalQuery.isEmpty() || !position.isEmpty()));
+        return withEntry(slug, e -> {
+            PageLanguage pl = language(e, "/letters/" + slug + "/signatories", lang, headers);
+            return cache.serve(key("list", e, pl) + "|" + p + "|" + position + "|" + finalQuery, headers,
+                    () -> Templates.signatories(pages.signatories(slug, finalQuery.isEmpty() ? null : finalQuery,
+                            from.orElse(null), to.orElse(null), p, pl)).setLocale(pl.ui().locale()).render(),
+                    !finalQuery.isEmpty() || !position.isEmpty());
+        });
     }
 
-    /** What every page of one letter depends on. */
-    private static String key(String page, LetterDirectory.Entry e) {
-        return page + "|" + e.id() + "|" + e.rowVersion() + "|" + e.listVersion() + "|" + e.acceptsSignaturesAt(Instant.now());
+    private PageLanguage language(LetterDirectory.Entry e, String path, String lang, HttpHeaders headers) {
+        return pageLanguages.forLetter(path, e.languages(), lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /** What every page of one letter depends on, its languages included. */
+    private static String key(String page, LetterDirectory.Entry e, PageLanguage pl) {
+        return page + "|" + e.id() + "|" + e.rowVersion() + "|" + e.listVersion() + "|" + e.acceptsSignaturesAt(Instant.now())
+                + "|" + pl.ui() + "|" + pl.content() + "|" + pl.param();
     }
 
     /** The letter from this instance's directory, or from the database (on a worker thread) if it is new here. */

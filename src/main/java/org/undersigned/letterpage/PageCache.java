@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 
 /**
  * Rendered public pages, kept by a key made of everything they depend on (the letter row's
- * version, the approved-list version, the request's options). A new version is a new key, so
+ * version, the approved-list version, the request's options, the page's languages). A new version is a new key, so
  * nothing is ever invalidated by hand. The ETag is derived from the key, so a matching
  * If-None-Match is answered with 304 without rendering or even looking at the cache; a cached
  * page is answered on the I/O thread without touching the database.
@@ -155,6 +155,8 @@ public class PageCache {
      * seconds, the same staleness the counts already have.
      */
     private static Response.ResponseBuilder cacheHeaders(Response.ResponseBuilder builder, String etag) {
-        return builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "public, max-age=0, s-maxage=2, must-revalidate");
+        // Without ?lang the page follows Accept-Language, so shared caches must key by it too.
+        return builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "public, max-age=0, s-maxage=2, must-revalidate")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
 }

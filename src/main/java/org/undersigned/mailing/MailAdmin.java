@@ -1,5 +1,6 @@
 package org.undersigned.mailing;
 
+import org.undersigned.web.AdminMsg;
 import org.undersigned.web.Msg;
 import org.undersigned.web.Notice;
 import io.quarkus.qute.CheckedTemplate;
@@ -50,7 +51,7 @@ public class MailAdmin {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@RestQuery String notice) {
         return Templates.mail(current.view(), status.summary(PROBLEMS_SHOWN),
-                "retried".equals(notice) ? Notice.success(Msg::notice_mail_retried) : null);
+                "retried".equals(notice) ? Notice.success(AdminMsg::notice_mail_retried) : null);
     }
 
     @POST

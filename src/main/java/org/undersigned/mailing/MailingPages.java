@@ -1,5 +1,6 @@
 package org.undersigned.mailing;
 
+import org.undersigned.web.AdminMsg;
 import org.undersigned.web.Msg;
 import org.undersigned.web.Notice;
 import org.undersigned.web.FormPage;
@@ -73,9 +74,9 @@ public class MailingPages {
             return null;
         }
         return switch (code) {
-            case "saved" -> Notice.success(Msg::notice_mailing_saved);
-            case "test-sent" -> Notice.success(Msg::notice_mailing_test_sent);
-            case "sending" -> Notice.success(Msg::notice_mailing_sending);
+            case "saved" -> Notice.success(AdminMsg::notice_mailing_saved);
+            case "test-sent" -> Notice.success(AdminMsg::notice_mailing_test_sent);
+            case "sending" -> Notice.success(AdminMsg::notice_mailing_sending);
             case "cancelled" -> Notice.warning(Notice.msg().notice_mailing_cancelled());
             default -> null;
         };

@@ -87,7 +87,8 @@ public class LetterPdfRenderer {
     }
 
     private byte[] draw(PdfView view) {
-        String html = Templates.letterPdf(view).render();
+        // Rendered in the text's language: its headings, and <html lang dir> (see PdfViews).
+        String html = Templates.letterPdf(view).setLocale(java.util.Locale.forLanguageTag(view.lang())).render();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);

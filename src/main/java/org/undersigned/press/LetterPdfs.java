@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterTexts;
+import org.undersigned.web.Language;
 import org.undersigned.letterpage.LetterDirectory;
 import org.undersigned.signing.PublicSignatories;
 
@@ -21,8 +23,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The letter PDF, rendered once per (text version, approved-list version) and stored in the
- * database so every instance serves the same file. Concurrent requests for a PDF that needs
+ * The letter PDF, rendered once per (language of its text, text version, approved-list version)
+ * and stored in the database so every instance serves the same file: one PDF per language the
+ * letter is published in (its own and each current translation). Concurrent requests for a PDF that needs
  * rendering share one render on this instance (single flight), and a PostgreSQL advisory lock
  * per letter makes other instances wait for it and reuse it rather than render again.
  */
@@ -33,9 +36,16 @@ public class LetterPdfs {
     static final int TEMPLATE_REVISION = 2;
     private static final long LOCK_BASE = 7_200_000_000L;
 
-    public record Key(long letterId, int textVersion, long listVersion) {
+    public record Key(long letterId, String language, int textVersion, long listVersion) {
         public String etag() {
-            return "\"pdf-" + letterId + "-" + textVersion + "-" + listVersion + "-r" + TEMPLATE_REVISION + "\"";
+            return "\"pdf-" + letterId + "-" + language + "-" + textVersion + "-" + listVersion + "-r" + TEMPLATE_REVISION + "\"";
+        }
+    }
+
+    /** Per letter and language of its text. */
+    private record Slot(long letterId, String language) {
+        static Slot of(Key key) {
+            return new Slot(key.letterId(), key.language());
         }
     }
 
@@ -60,14 +70,19 @@ public class LetterPdfs {
     @Inject
     ManagedExecutor executor;
 
+    @Inject
+    LetterTexts texts;
+
     /** The newest PDF this instance has served per letter: immutable, so safe to keep in memory. */
-    private final ConcurrentHashMap<Long, StoredPdf> memory = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, Served> served = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Slot, StoredPdf> memory = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Slot, Served> served = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, CompletableFuture<StoredPdf>> inFlight = new ConcurrentHashMap<>();
 
-    public Key currentKey(Letter letter) {
+    /** The key of the PDF in this language of the text; a language without a current translation is the letter's own. */
+    public Key currentKey(Letter letter, Language language) {
         return QuarkusTransaction.joiningExisting().call(() ->
-                new Key(letter.id, letter.currentVersion(), signatories.listState(letter.id).version()));
+                new Key(letter.id, texts.text(letter, language).language().tag(), letter.currentVersion(),
+                        signatories.listState(letter.id).version()));
     }
 
     /**
@@ -75,32 +90,33 @@ public class LetterPdfs {
      * version), so a download needs no database round trip. Only ever recorded with an entry read
      * before the database chose the PDF, so the PDF is never older than the entry says.
      */
-    public Optional<StoredPdf> servedFor(LetterDirectory.Entry entry) {
-        Served s = served.get(entry.id());
+    public Optional<StoredPdf> servedFor(LetterDirectory.Entry entry, Language language) {
+        Served s = served.get(new Slot(entry.id(), language.tag()));
         return s != null && s.rowVersion() == entry.rowVersion() && s.listVersion() == entry.listVersion()
                 ? Optional.of(s.pdf()) : Optional.empty();
     }
 
     /** As {@link #current(Letter)}, remembering the result for the entry read before it. */
-    public StoredPdf current(Letter letter, LetterDirectory.Entry readBefore) {
-        StoredPdf pdf = current(letter);
+    public StoredPdf current(Letter letter, Language language, LetterDirectory.Entry readBefore) {
+        StoredPdf pdf = current(letter, language);
         if (readBefore != null && readBefore.id() == letter.id) {
-            served.put(letter.id, new Served(readBefore.rowVersion(), readBefore.listVersion(), pdf));
+            served.put(Slot.of(pdf.key()), new Served(readBefore.rowVersion(), readBefore.listVersion(), pdf));
         }
         return pdf;
     }
 
     /** The PDF for the letter as it is now, rendering it (once) if no instance has yet. */
-    public StoredPdf current(Letter letter) {
-        Key key = currentKey(letter);
-        StoredPdf known = memory.get(letter.id);
+    public StoredPdf current(Letter letter, Language language) {
+        Key key = currentKey(letter, language);
+        Slot slot = Slot.of(key);
+        StoredPdf known = memory.get(slot);
         if (known != null && known.key().equals(key)) {
             return known;
         }
-        Optional<StoredPdf> stored = storedKey(letter.id).filter(key::equals).flatMap(k -> load(letter.id))
+        Optional<StoredPdf> stored = storedKey(slot).filter(key::equals).flatMap(k -> load(slot))
                 .filter(p -> p.key().equals(key));
         if (stored.isPresent()) {
-            memory.put(letter.id, stored.get());
+            memory.put(slot, stored.get());
             return stored.get();
         }
         CompletableFuture<StoredPdf> render = inFlight.computeIfAbsent(key, k -> CompletableFuture
@@ -108,7 +124,7 @@ public class LetterPdfs {
                 .whenComplete((pdf, error) -> inFlight.remove(k)));
         try {
             StoredPdf pdf = render.join();
-            memory.merge(letter.id, pdf, (a, b) -> b.key().listVersion() >= a.key().listVersion() ? b : a);
+            memory.merge(slot, pdf, (a, b) -> b.key().listVersion() >= a.key().listVersion() ? b : a);
             return pdf;
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
@@ -120,18 +136,22 @@ public class LetterPdfs {
      * right now. Used by the background job, so readers rarely wait.
      */
     public boolean refreshIfStale(Letter letter) {
-        Key key = currentKey(letter);
-        Optional<Key> stored = storedKey(letter.id);
-        if (stored.isEmpty() || stored.get().equals(key)) {
-            return false;
+        boolean any = false;
+        for (String language : storedLanguages(letter.id)) {
+            Key key = currentKey(letter, new Language(language));
+            Optional<Key> stored = storedKey(new Slot(letter.id, language));
+            if (!key.language().equals(language) || stored.isEmpty() || stored.get().equals(key)) {
+                continue; // up to date, or a translation no longer shown (its PDF is simply not served)
+            }
+            StoredPdf pdf = inFlight.computeIfAbsent(key, k -> CompletableFuture
+                    .supplyAsync(() -> renderAndStore(k, false), executor)
+                    .whenComplete((p, error) -> inFlight.remove(k))).join();
+            if (pdf != null) {
+                memory.put(Slot.of(pdf.key()), pdf);
+                any = true;
+            }
         }
-        StoredPdf pdf = inFlight.computeIfAbsent(key, k -> CompletableFuture
-                .supplyAsync(() -> renderAndStore(k, false), executor)
-                .whenComplete((p, error) -> inFlight.remove(k))).join();
-        if (pdf != null) {
-            memory.put(letter.id, pdf);
-        }
-        return pdf != null;
+        return any;
     }
 
     /**
@@ -139,7 +159,7 @@ public class LetterPdfs {
      * transaction of its own, like a stored render: the grouped list is read through a cursor.
      */
     public byte[] preview(Letter letter) {
-        return QuarkusTransaction.requiringNew().timeout(600).call(() -> renderer.render(views.of(letter)));
+        return QuarkusTransaction.requiringNew().timeout(600).call(() -> renderer.render(views.of(letter, letter.language())));
     }
 
     private StoredPdf renderAndStore(Key wanted, boolean wait) {
@@ -150,57 +170,68 @@ public class LetterPdfs {
                 return null;
             }
             Letter letter = Letter.findById(wanted.letterId());
-            Key key = currentKey(letter);
-            if (storedKey(letter.id).filter(key::equals).isPresent()) {
-                return load(letter.id).orElseThrow(); // another instance rendered it while we waited
+            Key key = currentKey(letter, new Language(wanted.language()));
+            Slot slot = Slot.of(key);
+            if (storedKey(slot).filter(key::equals).isPresent()) {
+                return load(slot).orElseThrow(); // another instance rendered it while we waited
             }
             long start = System.nanoTime();
-            byte[] content = renderer.render(views.of(letter));
+            byte[] content = renderer.render(views.of(letter, new Language(key.language())));
             int millis = (int) ((System.nanoTime() - start) / 1_000_000);
             StoredPdf pdf = new StoredPdf(key, Instant.now(), millis, content);
             em.createNativeQuery("""
                             insert into letter_pdf (letter_id, text_version, list_version, approved_count, etag, rendered_at,
-                                                    render_millis, content)
-                            values (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7)
-                            on conflict (letter_id) do update set text_version = excluded.text_version,
+                                                    render_millis, content, language)
+                            values (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8)
+                            on conflict (letter_id, language) do update set text_version = excluded.text_version,
                                 list_version = excluded.list_version, etag = excluded.etag,
                                 rendered_at = excluded.rendered_at, render_millis = excluded.render_millis,
                                 content = excluded.content""")
                     .setParameter(1, key.letterId()).setParameter(2, key.textVersion())
                     .setParameter(3, key.listVersion()).setParameter(4, key.etag())
                     .setParameter(5, OffsetDateTime.now()).setParameter(6, millis).setParameter(7, content)
+                    .setParameter(8, key.language())
                     .executeUpdate();
-            Log.infof("Rendered the PDF of letter %d (text v%d, list v%d): %d bytes in %d ms", key.letterId(),
-                    key.textVersion(), key.listVersion(), content.length, millis);
+            Log.infof("Rendered the PDF of letter %d (%s, text v%d, list v%d): %d bytes in %d ms", key.letterId(),
+                    key.language(), key.textVersion(), key.listVersion(), content.length, millis);
             return pdf;
         });
     }
 
     /** Which version is stored, without fetching the PDF itself (it can be megabytes). */
     @SuppressWarnings("unchecked")
-    private Optional<Key> storedKey(long letterId) {
+    private List<String> storedLanguages(long letterId) {
+        return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                "select language from letter_pdf where letter_id = ?1").setParameter(1, letterId).getResultList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Key> storedKey(Slot slot) {
+        long letterId = slot.letterId();
         List<Tuple> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
-                        "select text_version, list_version, etag from letter_pdf where letter_id = ?1", Tuple.class)
-                .setParameter(1, letterId).getResultList());
+                        "select text_version, list_version, etag from letter_pdf where letter_id = ?1 and language = ?2",
+                        Tuple.class)
+                .setParameter(1, letterId).setParameter(2, slot.language()).getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Tuple r = rows.get(0);
-        Key key = new Key(letterId, Sql.intValue(r, "text_version"), Sql.longValue(r, "list_version"));
+        Key key = new Key(letterId, slot.language(), Sql.intValue(r, "text_version"), Sql.longValue(r, "list_version"));
         return key.etag().equals(Sql.string(r, "etag")) ? Optional.of(key) : Optional.empty();
     }
 
     @SuppressWarnings("unchecked")
-    private Optional<StoredPdf> load(long letterId) {
+    private Optional<StoredPdf> load(Slot slot) {
+        long letterId = slot.letterId();
         List<Tuple> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
-                        "select text_version, list_version, etag, rendered_at, render_millis, content from letter_pdf where letter_id = ?1",
+                        "select text_version, list_version, etag, rendered_at, render_millis, content from letter_pdf where letter_id = ?1 and language = ?2",
                         Tuple.class)
-                .setParameter(1, letterId).getResultList());
+                .setParameter(1, letterId).setParameter(2, slot.language()).getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Tuple r = rows.get(0);
-        Key key = new Key(letterId, Sql.intValue(r, "text_version"), Sql.longValue(r, "list_version"));
+        Key key = new Key(letterId, slot.language(), Sql.intValue(r, "text_version"), Sql.longValue(r, "list_version"));
         if (!key.etag().equals(Sql.string(r, "etag"))) {
             return Optional.empty(); // rendered by an older template revision
         }

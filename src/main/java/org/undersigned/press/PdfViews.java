@@ -3,6 +3,10 @@ package org.undersigned.press;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterTexts;
+import org.undersigned.web.Language;
+import org.undersigned.web.Languages;
+import org.undersigned.web.Msg;
 import org.undersigned.letter.LetterState;
 import org.undersigned.letter.LetterVersion;
 import org.undersigned.letter.Markdown;
@@ -39,21 +43,37 @@ public class PdfViews {
     @Inject
     org.undersigned.logos.Logos logos;
 
-    public PdfView of(Letter letter) {
+
+    @Inject
+    LetterTexts texts;
+
+    @Inject
+    Languages languages;
+
+    /**
+     * The PDF of the letter's text in {@code language} (a current translation, or the letter as
+     * written): its {@code lang} and {@code dir}, and headings in that language where the interface
+     * speaks it (else English).
+     */
+    public PdfView of(Letter letter, Language language) {
         boolean draft = letter.state() == LetterState.DRAFT;
+        Language textLanguage = letter.language();
         String title = draft ? letter.title : null;
         String addressees = draft ? letter.addressees : null;
         String body = draft ? letter.bodyMarkdown : null;
         int version = 0;
         String sha = "(draft, not frozen)";
         if (!draft) {
-            LetterVersion v = LetterVersion.find(letter.id, letter.currentVersion()).orElseThrow();
-            title = v.title;
-            addressees = v.addressees;
-            body = v.bodyMarkdown;
-            version = v.number;
-            sha = v.sha256;
+            LetterTexts.PublishedText v = texts.text(letter, language);
+            title = v.title();
+            addressees = v.addressees();
+            body = v.bodyMarkdown();
+            version = v.version();
+            sha = v.sha256();
+            textLanguage = v.language();
         }
+        Language ui = languages.interfaceFor(textLanguage);
+        Msg msg = languages.msg(textLanguage);
         PublicSignatories.Counts counts = draft ? new PublicSignatories.Counts(0, 0) : signatories.counts(letter.id);
         // Drawn as they are read, a batch at a time, whatever the size of the letter (issue 11).
         Iterable<PdfView.Section> sections;
@@ -71,10 +91,10 @@ public class PdfViews {
         } else if (letter.pdfGrouping == PdfGrouping.NONE) {
             List<PdfView.Section> list = new ArrayList<>();
             if (counts.organizations() > 0) {
-                list.add(new PdfView.Section("Organizations", signatories.lazily(letter.id, SignatoryKind.ORGANIZATION)));
+                list.add(new PdfView.Section(msg.letter_organizations(), signatories.lazily(letter.id, SignatoryKind.ORGANIZATION)));
             }
             if (counts.individuals() > 0) {
-                list.add(new PdfView.Section("Individuals", signatories.lazily(letter.id, SignatoryKind.INDIVIDUAL)));
+                list.add(new PdfView.Section(msg.letter_individuals(), signatories.lazily(letter.id, SignatoryKind.INDIVIDUAL)));
             }
             sections = list;
         } else {
@@ -96,11 +116,12 @@ public class PdfViews {
         }
         boolean anyAffiliation = !draft && signatories.anyAffiliation(letter.id);
         String date = letter.state() == LetterState.DELIVERED || letter.state() == LetterState.ARCHIVED && letter.deliveredAt() != null
-                ? dates.date(letter.deliveredAt()) : dates.date(Instant.now());
-        return new PdfView("en", title, date, addressees, letter.coalitionName, letter.coalitionContact,
-                markdown.toHtml(body, 2), counts.line() + ".", version, sha,
-                site.publicUrl() + "/letters/" + letter.slug,
-                "A coalition letter to " + addressees + ". " + counts.line() + ".",
+                ? dates.date(letter.deliveredAt(), ui) : dates.date(Instant.now(), ui);
+        String countLine = counts.line(msg, ui);
+        return new PdfView(textLanguage.tag(), title, date, addressees, letter.coalitionName, letter.coalitionContact,
+                markdown.toHtml(body, 2), countLine + ".", version, sha,
+                site.publicUrl() + "/letters/" + letter.slug + "?lang=" + textLanguage.tag(),
+                msg.pdf_subject(addressees, countLine),
                 sections, anyAffiliation, draft,
                 org.undersigned.letter.LetterPartner.ofLetter(letter.id).stream().map(org.undersigned.letter.LetterPartner::name).toList(),
                 draft ? List.of() : leads(letter));

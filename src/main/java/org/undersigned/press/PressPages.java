@@ -15,7 +15,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterTexts;
+import org.undersigned.web.Language;
+import org.undersigned.web.Languages;
+import org.undersigned.web.PageLanguage;
+import org.undersigned.web.PageLanguages;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.undersigned.letterpage.LetterDirectory;
 import org.undersigned.letterpage.LetterPageService;
 import org.undersigned.signing.PublicSignatories;
@@ -30,9 +37,10 @@ import java.util.Optional;
 @Path("/")
 public class PressPages {
 
+    /** {@code lang}/{@code dir}: the language of the title shown; {@code language}: the page's. */
     public record PressView(String slug, String title, String addressees, String coalition, String contactText,
-                            String contactHref, String state, String countLine, String deliveredOn,
-                            String deliveredTo, String deliveredHow, String listChangedOn, String textVersion) {
+                            String contactHref, String state, String countLine, String delivered,
+                            String listChangedOn, int textVersion, String lang, String dir, PageLanguage language) {
     }
 
     @CheckedTemplate(basePath = "press")
@@ -58,6 +66,18 @@ public class PressPages {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    PageLanguages pageLanguages;
+
+    @Inject
+    LetterTexts texts;
+
+    @Inject
+    Languages languages;
+
+    @Inject
+    LetterPageService pageService;
+
     /**
      * Served from memory on the I/O thread when this instance already holds the PDF for the
      * letter's current directory entry (the same at-most-two-seconds staleness as the letter page);
@@ -66,21 +86,25 @@ public class PressPages {
     @GET
     @Path("letters/{slug}/letter.pdf")
     @Produces("application/pdf")
-    public Uni<Response> pdf(@RestPath String slug, Request request) {
+    public Uni<Response> pdf(@RestPath String slug, @RestQuery String lang, Request request, HttpHeaders headers) {
+        String acceptLanguage = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
         Optional<LetterDirectory.Entry> entry = directory.cached(slug);
-        Optional<LetterPdfs.StoredPdf> ready = entry.flatMap(pdfs::servedFor);
+        Optional<LetterPdfs.StoredPdf> ready = entry.flatMap(e -> pdfs.servedFor(e,
+                pageLanguages.forLetter("", e.languages(), lang, acceptLanguage).content()));
         if (ready.isPresent()) {
             return Uni.createFrom().item(respond(slug, ready.get(), request));
         }
         return Uni.createFrom().item(() -> {
             Letter letter = QuarkusTransaction.requiringNew().call(() -> LetterPageService.publicLetter(slug));
-            EntityTag etag = EntityTag.valueOf(pdfs.currentKey(letter).etag());
+            Language language = QuarkusTransaction.requiringNew().call(() ->
+                    pageLanguages.forLetter("", texts.languages(letter), lang, acceptLanguage).content());
+            EntityTag etag = EntityTag.valueOf(pdfs.currentKey(letter, language).etag());
             Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
             if (notModified != null) {
                 return notModified.header("Cache-Control", "public, no-cache").build();
             }
             // Outside any transaction: a render runs in its own, on another thread.
-            return respond(slug, pdfs.current(letter, entry.orElse(null)), request);
+            return respond(slug, pdfs.current(letter, language, entry.orElse(null)), request);
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -90,8 +114,10 @@ public class PressPages {
         if (notModified != null) {
             return notModified.header("Cache-Control", "public, no-cache").build();
         }
-        String filename = slug + "-" + LocalDate.ofInstant(pdf.renderedAt(), site.timeZone()) + ".pdf";
+        String filename = slug + "-" + pdf.key().language() + "-" + LocalDate.ofInstant(pdf.renderedAt(), site.timeZone()) + ".pdf";
         return Response.ok(pdf.content(), "application/pdf")
+                .header(HttpHeaders.CONTENT_LANGUAGE, pdf.key().language())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .tag(EntityTag.valueOf(pdf.key().etag()))
                 .lastModified(lastModified)
                 .header("Cache-Control", "public, no-cache")
@@ -125,15 +151,21 @@ public class PressPages {
     @GET
     @Path("letters/{slug}/press")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance press(@RestPath String slug) {
+    public TemplateInstance press(@RestPath String slug, @RestQuery String lang, HttpHeaders headers) {
         Letter l = LetterPageService.publicLetter(slug);
+        PageLanguage pl = pageLanguages.forLetter("/letters/" + slug + "/press", texts.languages(l), lang,
+                headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        Language ui = pl.ui();
+        LetterTexts.PublishedText text = texts.text(l, pl.content());
         String contact = l.coalitionContact;
         String href = contact.matches("^[^@\\s]+@[^@\\s]+$") ? "mailto:" + contact
                 : contact.matches("(?i)^https?://\\S+$") ? contact : null;
         PublicSignatories.ListState list = signatories.listState(l.id);
-        return Templates.press(new PressView(l.slug, l.title, l.addressees, l.coalitionName, contact, href,
-                l.state().name(), signatories.counts(l.id).line(), dates.date(l.deliveredAt()), l.deliveredTo(),
-                l.deliveredHow(), list.changedAt() == null ? null : dates.dateTime(list.changedAt()),
-                String.valueOf(l.currentVersion())));
+        String delivered = l.state() == org.undersigned.letter.LetterState.DELIVERED
+                || l.deliveredAt() != null ? pageService.stateNote(l, java.time.Instant.now(), languages.msg(ui), ui) : null;
+        return Templates.press(new PressView(l.slug, text.title(), text.addressees(), l.coalitionName, contact, href,
+                l.state().name(), signatories.counts(l.id).line(languages.msg(ui), ui), delivered,
+                list.changedAt() == null ? null : dates.dateTime(list.changedAt(), ui),
+                text.version(), text.language().tag(), text.language().dir(), pl)).setLocale(ui.locale());
     }
 }

@@ -3,6 +3,8 @@ package org.undersigned.privacy;
 import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import org.undersigned.web.Language;
+import org.undersigned.web.Languages;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,6 +39,9 @@ public class SignerDataPages {
     @Inject
     SignOnService signing;
 
+    @Inject
+    Languages languages;
+
     /** Everything stored about the entry, as a file to keep. */
     @GET
     @Path("manage/{token}/data.json")
@@ -52,17 +57,19 @@ public class SignerDataPages {
     @Path("manage/{token}/erase")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response erase(@RestPath String token, @RestForm String confirm) {
+        SignerLink link = signing.inspectManageLink(token);
         if (!"yes".equals(confirm)) {
-            SignerLink link = signing.inspectManageLink(token);
             if (!link.valid()) {
                 throw new NotFoundException();
             }
-            String html = ManagePage.withError(token, link.entry(), "confirm",
-                    "Tick the box to confirm that you want your entry erased.");
+            Language language = new Language(link.entry().lang());
+            String html = ManagePage.withError(token, link.entry(), "confirm", languages.msg(language).manage_erase_required());
             return FormPage.html(400, html);
         }
+        // The page after erasure still speaks the signer's language, read before the entry is blanked.
+        Language language = link.entry() == null ? Language.ENGLISH : new Language(link.entry().lang());
         signerData.erase(token);
-        return Response.ok(Templates.erased().render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return Response.ok(Templates.erased().setLocale(language.locale()).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").build();
     }
 }

@@ -1,5 +1,8 @@
 package org.undersigned.signing;
 
+import org.undersigned.web.Language;
+import org.undersigned.web.Msg;
+
 import org.undersigned.web.Countries;
 
 /**
@@ -31,46 +34,49 @@ public record EntryView(
         String letterTitle,
         int letterVersion,
         int currentVersion,
-        boolean letterAcceptsSignatures) {
+        boolean letterAcceptsSignatures,
+        /* The signer's language (the page's), and the language and direction of the letter's title. */
+        String lang,
+        String titleLang,
+        String titleDir) {
 
     /** The letter's text changed after this signature: the signer is asked to keep or withdraw it. */
     public boolean onEarlierVersion() {
         return letterVersion < currentVersion && !"WITHDRAWN".equals(state);
     }
 
-    static EntryView of(Signature s, String signedOn, boolean letterAcceptsSignatures) {
+    /** The entry as its signer reads it: labels, country and kind in their language ({@code lang}, {@code dir}). */
+    static EntryView of(Signature s, String signedOn, boolean letterAcceptsSignatures, Msg msg, Language language) {
         return new EntryView(
                 s.kind().name(), s.isOrganization(), s.displayName(), s.affiliation(), s.website(), s.city(), s.region(),
-                s.country(), Countries.name(s.country()), s.orgType() == null ? null : s.orgType().label,
+                s.country(), Countries.name(s.country(), language), s.orgType() == null ? null : s.orgType().label(msg),
                 s.contactName(), s.contactTitle(), s.email(), s.phone(), s.consentUpdates(),
-                s.state().name(), label(s.state()), explanation(s.state()), signedOn,
-                s.letter().slug, s.letter().title, s.letterVersion(), s.letter().currentVersion(), letterAcceptsSignatures);
+                s.state().name(), label(s.state(), msg), explanation(s.state(), msg), signedOn,
+                s.letter().slug, s.letter().title, s.letterVersion(), s.letter().currentVersion(), letterAcceptsSignatures,
+                language.tag(), s.letter().language().tag(), s.letter().language().dir());
     }
 
-    static String label(SignatureState state) {
+    static String label(SignatureState state, Msg msg) {
         return switch (state) {
-            case UNCONFIRMED -> "Waiting for you to confirm your email address";
-            case PENDING_REVIEW -> "Waiting for review";
-            case APPROVED -> "Approved and shown on the letter";
-            case REJECTED -> "Not accepted";
-            case DUPLICATE -> "Already on the letter under another entry";
-            case WITHDRAWN -> "Withdrawn";
-            case INVALIDATED -> "On hold";
+            case UNCONFIRMED -> msg.state_label_UNCONFIRMED();
+            case PENDING_REVIEW -> msg.state_label_PENDING_REVIEW();
+            case APPROVED -> msg.state_label_APPROVED();
+            case REJECTED -> msg.state_label_REJECTED();
+            case DUPLICATE -> msg.state_label_DUPLICATE();
+            case WITHDRAWN -> msg.state_label_WITHDRAWN();
+            case INVALIDATED -> msg.state_label_INVALIDATED();
         };
     }
 
-    static String explanation(SignatureState state) {
+    static String explanation(SignatureState state, Msg msg) {
         return switch (state) {
-            case UNCONFIRMED -> "Follow the link in the email we sent you to confirm your signature.";
-            case PENDING_REVIEW -> "The organizers check every signature before it appears on the letter. "
-                    + "We will email you when yours has been reviewed.";
-            case APPROVED -> "Your signature is on the public letter.";
-            case REJECTED -> "The organizers did not add this signature to the letter. "
-                    + "If you think that is a mistake, contact the coalition.";
-            case DUPLICATE -> "The organizers found that this signer is already on the letter, so this entry is not shown twice.";
-            case WITHDRAWN -> "Your signature is no longer on the letter.";
-            case INVALIDATED -> "The organizers set this entry aside while they look into a flood of automated "
-                    + "sign-ons. If you signed yourself, contact the coalition and they can restore it.";
+            case UNCONFIRMED -> msg.state_explain_UNCONFIRMED();
+            case PENDING_REVIEW -> msg.state_explain_PENDING_REVIEW();
+            case APPROVED -> msg.state_explain_APPROVED();
+            case REJECTED -> msg.state_explain_REJECTED();
+            case DUPLICATE -> msg.state_explain_DUPLICATE();
+            case WITHDRAWN -> msg.state_explain_WITHDRAWN();
+            case INVALIDATED -> msg.state_explain_INVALIDATED();
         };
     }
 }

@@ -1,5 +1,7 @@
 package org.undersigned.signing;
 
+import org.undersigned.web.Language;
+
 import org.undersigned.web.Countries;
 import org.undersigned.web.FormErrors;
 
@@ -15,6 +17,7 @@ public final class ManagePage {
     public static String withError(String token, EntryView e, String field, String message) {
         return SignerPages.manage(token, e,
                 new CorrectionInput(e.displayName(), e.website(), e.city(), e.region(), e.country(), e.affiliation()),
-                FormErrors.none().add(field, message), null, Countries.options()).render();
+                FormErrors.none().add(field, message), null, Countries.options(new Language(e.lang())))
+                .setLocale(new Language(e.lang()).locale()).render();
     }
 }

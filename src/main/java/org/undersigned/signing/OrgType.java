@@ -23,6 +23,23 @@ public enum OrgType {
         this.label = label;
     }
 
+    /** The label in the reader's language (the English one is also {@link #label}, for admin pages). */
+    public String label(org.undersigned.web.Msg msg) {
+        return switch (this) {
+            case ADVOCACY -> msg.orgtype_ADVOCACY();
+            case COMMUNITY -> msg.orgtype_COMMUNITY();
+            case LEGAL -> msg.orgtype_LEGAL();
+            case BAIL_FUND -> msg.orgtype_BAIL_FUND();
+            case LABOR -> msg.orgtype_LABOR();
+            case HOUSING -> msg.orgtype_HOUSING();
+            case FAITH -> msg.orgtype_FAITH();
+            case ACADEMIC -> msg.orgtype_ACADEMIC();
+            case MEDIA_TECH -> msg.orgtype_MEDIA_TECH();
+            case BUSINESS -> msg.orgtype_BUSINESS();
+            case OTHER -> msg.orgtype_OTHER();
+        };
+    }
+
     public static Optional<OrgType> parse(String value) {
         return Arrays.stream(values()).filter(t -> t.name().equals(value)).findFirst();
     }

@@ -71,6 +71,26 @@ public class PublicSignatories {
             return "Signed by " + orgs + " and " + people;
         }
 
+        /** The same line in the reader's language, with numbers written their way. */
+        public String line(org.undersigned.web.Msg msg, org.undersigned.web.Language language) {
+            if (total() == 0) {
+                return msg.count_none();
+            }
+            String orgs = msg.count_organizations(organizations, org.undersigned.web.Dates.number(organizations, language));
+            String people = msg.count_individuals(individuals, org.undersigned.web.Dates.number(individuals, language));
+            if (individuals == 0) {
+                return msg.count_signed_by(orgs);
+            }
+            if (organizations == 0) {
+                return msg.count_signed_by(people);
+            }
+            return msg.count_signed_by_both(orgs, people);
+        }
+
+        public String totalText(org.undersigned.web.Language language) {
+            return org.undersigned.web.Dates.number(total(), language);
+        }
+
         private static String plural(long n, String one, String many) {
             return String.format("%,d", n) + " " + (n == 1 ? one : many);
         }

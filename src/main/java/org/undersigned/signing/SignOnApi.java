@@ -112,7 +112,8 @@ public class SignOnApi {
         }
         // The same bot checks as the form's: an anonymous script gets nothing the form would deny it.
         BotSignal bot = stamps.signal(request.referenceCode(), request.formStamp(), java.time.Instant.now()).orElse(null);
-        signing.signOn(slug, request.toInput(), request.toChoices(), null, new SignOnContext(clientAddress.of(httpRequest), bot));
+        signing.signOn(slug, request.toInput(), request.toChoices(), null, new SignOnContext(clientAddress.of(httpRequest), bot),
+                null, httpRequest.getHeader("Accept-Language"));
         return Response.accepted(new SignOnAccepted("confirmation-sent",
                 "Check your email: follow the link we sent to confirm the signature.")).build();
     }

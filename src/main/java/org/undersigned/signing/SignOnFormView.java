@@ -5,6 +5,8 @@ import org.undersigned.letter.Letter;
 import org.undersigned.web.Countries;
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.Option;
+import org.undersigned.web.Msg;
+import org.undersigned.web.PageLanguage;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,30 +15,34 @@ import java.util.List;
 @TemplateData
 public record SignOnFormView(String slug, SignOnInput input, FormErrors errors, boolean allowOrganizations,
                              boolean allowIndividuals, List<Option> countries, List<Option> orgTypes, String stamp,
-                             SignOnChoices choices, List<Option> categories, String partnerName) {
+                             SignOnChoices choices, List<Option> categories, String partnerName,
+                             PageLanguage language) {
 
     /** The hidden field that only automated form fillers see and fill in. */
     public static final String HONEYPOT = "referenceCode";
 
-    private static final List<Option> ORG_TYPES = Arrays.stream(OrgType.values())
-            .map(t -> new Option(t.name(), t.label)).toList();
-
-    /** @param stamp the signed time the form is served (see {@link org.undersigned.abuse.FormStamps}) */
-    public static SignOnFormView blank(Letter letter, String requestedKind, String stamp) {
-        return blank(letter, requestedKind, stamp, SignOnChoices.none());
+    /**
+     * @param stamp    the signed time the form is served (see {@link org.undersigned.abuse.FormStamps})
+     * @param language the page's languages: the form's labels, lists and the {@code lang} it posts back
+     */
+    public static SignOnFormView blank(Letter letter, String requestedKind, String stamp, Msg msg, PageLanguage language) {
+        return blank(letter, requestedKind, stamp, SignOnChoices.none(), msg, language);
     }
 
     /** A blank form; {@code choices} carries the partner of the link it was opened from, if any. */
-    public static SignOnFormView blank(Letter letter, String requestedKind, String stamp, SignOnChoices choices) {
-        return of(letter, SignOnInput.blank(kindFor(letter, requestedKind)), FormErrors.none(), stamp, choices);
+    public static SignOnFormView blank(Letter letter, String requestedKind, String stamp, SignOnChoices choices, Msg msg,
+                                       PageLanguage language) {
+        return of(letter, SignOnInput.blank(kindFor(letter, requestedKind)), FormErrors.none(), stamp, choices, msg, language);
     }
 
-    public static SignOnFormView of(Letter letter, SignOnInput input, FormErrors errors, String stamp) {
-        return of(letter, input, errors, stamp, SignOnChoices.none());
+    public static SignOnFormView of(Letter letter, SignOnInput input, FormErrors errors, String stamp, Msg msg,
+                                    PageLanguage language) {
+        return of(letter, input, errors, stamp, SignOnChoices.none(), msg, language);
     }
 
     /** The partner is named only when the code is one of this letter's; otherwise the form carries none. */
-    public static SignOnFormView of(Letter letter, SignOnInput input, FormErrors errors, String stamp, SignOnChoices choices) {
+    public static SignOnFormView of(Letter letter, SignOnInput input, FormErrors errors, String stamp, SignOnChoices choices,
+                                    Msg msg, PageLanguage language) {
         var partner = choices.partner() == null ? java.util.Optional.<org.undersigned.letter.LetterPartner>empty()
                 : org.undersigned.letter.LetterPartner.byCode(letter.id, choices.partner());
         SignOnChoices kept = partner.isPresent() ? choices
@@ -44,8 +50,12 @@ public record SignOnFormView(String slug, SignOnInput input, FormErrors errors, 
         List<Option> categories = org.undersigned.letter.LetterCategory.ofLetter(letter.id).stream()
                 .map(c -> new Option(String.valueOf(c.id()), c.name())).toList();
         return new SignOnFormView(letter.slug, input, errors, letter.organizationsMaySign, letter.individualsMaySign,
-                Countries.options(), ORG_TYPES, stamp, kept, categories,
-                partner.map(org.undersigned.letter.LetterPartner::name).orElse(null));
+                Countries.options(language.ui()), orgTypes(msg), stamp, kept, categories,
+                partner.map(org.undersigned.letter.LetterPartner::name).orElse(null), language);
+    }
+
+    static List<Option> orgTypes(Msg msg) {
+        return Arrays.stream(OrgType.values()).map(t -> new Option(t.name(), t.label(msg))).toList();
     }
 
     /** The query that keeps the partner on the form's other links (switching kind). */

@@ -22,6 +22,13 @@ import org.undersigned.abuse.FormStamps;
 import org.undersigned.abuse.RateLimit;
 import org.undersigned.abuse.RateLimited;
 import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterTexts;
+import org.undersigned.web.Language;
+import org.undersigned.web.Languages;
+import org.undersigned.web.Msg;
+import org.undersigned.web.PageLanguage;
+import org.undersigned.web.PageLanguages;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.undersigned.web.Countries;
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
@@ -51,24 +58,39 @@ public class SignOnPages {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    Languages languages;
+
+    @Inject
+    PageLanguages pageLanguages;
+
+    @Inject
+    LetterTexts texts;
+
     @GET
     @Path("letters/{slug}/sign")
-    public TemplateInstance form(@RestPath String slug, @RestQuery("as") String as, @RestQuery String partner) {
+    public TemplateInstance form(@RestPath String slug, @RestQuery("as") String as, @RestQuery String partner,
+                                 @RestQuery String lang, HttpHeaders headers) {
         Letter letter = publicLetter(slug);
-        return SignerPages.form(signPage(letter, SignOnFormView.blank(letter, as, stamps.issue(Instant.now()),
-                SignOnChoices.viaPartner(partner))));
+        PageLanguage pl = language(letter, "/letters/" + slug + "/sign", lang, headers);
+        Msg msg = languages.msg(pl.ui());
+        return in(pl, SignerPages.form(signPage(letter, pl,
+                SignOnFormView.blank(letter, as, stamps.issue(Instant.now()), SignOnChoices.viaPartner(partner), msg, pl))));
     }
 
     /**
      * A post that looks automated (honeypot filled, no valid form stamp, or faster than a person
      * types) gets the same answer as any other: the sender learns nothing, the entry is flagged.
+     * The form posts back the {@code lang} it was shown in: the signature records that text and
+     * the signer's emails are written in that language.
      */
     @POST
     @Path("letters/{slug}/sign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RateLimited(RateLimit.SIGN_ON)
-    public Response sign(@RestPath String slug, @BeanParam SignOnForm form) {
-        return sign(slug, form, null);
+    public Response sign(@RestPath String slug, @BeanParam SignOnForm form, @RestForm("lang") String lang,
+                         HttpHeaders headers) {
+        return sign(slug, form, null, lang, headers);
     }
 
     /**
@@ -80,7 +102,8 @@ public class SignOnPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RateLimited(RateLimit.SIGN_ON)
     public Response signWithLogo(@RestPath String slug, @BeanParam SignOnForm form,
-                                 @RestForm("logo") org.jboss.resteasy.reactive.multipart.FileUpload logo) {
+                                 @RestForm("logo") org.jboss.resteasy.reactive.multipart.FileUpload logo,
+                                 @RestForm("lang") String lang, HttpHeaders headers) {
         byte[] upload = null;
         if (logo != null && logo.size() > 0) {
             try {
@@ -93,46 +116,59 @@ public class SignOnPages {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        return sign(slug, form, upload);
+        return sign(slug, form, upload, lang, headers);
     }
 
-    private Response sign(String slug, SignOnForm form, byte[] logo) {
+    private Response sign(String slug, SignOnForm form, byte[] logo, String lang, HttpHeaders headers) {
         SignOnInput input = form.toInput();
         SignOnChoices choices = form.toChoices();
         Instant now = Instant.now();
         BotSignal bot = stamps.signal(form.honeypot, form.formStamp, now).orElse(null);
+        String acceptLanguage = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
         try {
-            signing.signOn(slug, input, choices, logo, new SignOnContext(clientAddress.of(request), bot));
+            signing.signOn(slug, input, choices, logo, new SignOnContext(clientAddress.of(request), bot), lang, acceptLanguage);
         } catch (InvalidInputException e) {
             Letter letter = publicLetter(slug);
+            PageLanguage pl = language(letter, "/letters/" + slug + "/sign", lang, headers);
             // A person correcting a mistake keeps the original stamp, so a quick fix is not "too fast".
             String stamp = stamps.verify(form.formStamp).isPresent() ? form.formStamp : stamps.issue(now);
-            return FormPage.invalid(SignerPages.form(signPage(letter, SignOnFormView.of(letter, input, e.errors(), stamp, choices))));
+            return FormPage.invalid(in(pl, SignerPages.form(signPage(letter, pl,
+                    SignOnFormView.of(letter, input, e.errors(), stamp, choices, languages.msg(pl.ui()), pl)))));
         }
         // A relative Location (RFC 9110) spares building an absolute URI on every sign-on. The
-        // partner travels on, so the thank-you page can still name who invited the signer.
-        String after = choices.partner() == null ? "" : "?partner=" + choices.partner();
+        // partner and the language travel on, so the thank-you page can still name who invited the signer.
+        String chosen = Language.parse(lang).map(Language::tag).orElse(null);
+        java.util.List<String> query = new java.util.ArrayList<>();
+        if (choices.partner() != null) {
+            query.add("partner=" + choices.partner());
+        }
+        if (chosen != null) {
+            query.add("lang=" + chosen);
+        }
+        String after = query.isEmpty() ? "" : "?" + String.join("&", query);
         return Response.status(Response.Status.SEE_OTHER).header("Location", "/letters/" + slug + "/signed" + after).build();
     }
 
     @GET
     @Path("letters/{slug}/signed")
-    public TemplateInstance signed(@RestPath String slug, @RestQuery String partner) {
+    public TemplateInstance signed(@RestPath String slug, @RestQuery String partner, @RestQuery String lang,
+                                   HttpHeaders headers) {
         Letter letter = publicLetter(slug);
+        PageLanguage pl = language(letter, "/letters/" + slug + "/signed", lang, headers);
         String code = SignOnChoices.viaPartner(partner).partner();
         String partnerName = code == null ? null
                 : org.undersigned.letter.LetterPartner.byCode(letter.id, code).map(org.undersigned.letter.LetterPartner::name).orElse(null);
-        return SignerPages.signed(ref(letter), partnerName);
+        return in(pl, SignerPages.signed(ref(letter, pl), partnerName));
     }
 
     @GET
     @Path("confirm/{token}")
-    public TemplateInstance confirmPage(@RestPath String token) {
+    public TemplateInstance confirmPage(@RestPath String token, HttpHeaders headers) {
         SignerLink link = signing.inspectConfirmLink(token);
         if (!link.valid()) {
-            return SignerPages.linkProblem("/confirm/" + token + "/renew", link);
+            return in(linkLanguage(link, headers), SignerPages.linkProblem("/confirm/" + token + "/renew", link));
         }
-        return SignerPages.confirm(token, link.entry());
+        return in(linkLanguage(link, headers), SignerPages.confirm(token, link.entry()));
     }
 
     @POST
@@ -146,24 +182,26 @@ public class SignOnPages {
     @POST
     @Path("confirm/{token}/renew")
     @RateLimited(RateLimit.LINK_REQUEST)
-    public Response renewConfirm(@RestPath String token) {
+    public Response renewConfirm(@RestPath String token, HttpHeaders headers) {
+        Language language = linkLanguage(signing.inspectConfirmLink(token), headers);
         signing.renewFromConfirmLink(token);
-        return Response.ok(SignerPages.renewed().render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(in(language, SignerPages.renewed()).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     @GET
     @Path("manage/{token}")
     public TemplateInstance manage(@RestPath String token, @RestQuery String confirmed, @RestQuery String saved,
-                                   @RestQuery String kept) {
+                                   @RestQuery String kept, HttpHeaders headers) {
         SignerLink link = signing.inspectManageLink(token);
         if (!link.valid()) {
-            return SignerPages.linkProblem("/manage/" + token + "/renew", link);
+            return in(linkLanguage(link, headers), SignerPages.linkProblem("/manage/" + token + "/renew", link));
         }
         String notice = confirmed != null ? "confirmed" : saved != null ? "saved" : kept != null ? "kept" : null;
         EntryView e = link.entry();
-        return SignerPages.manage(token, e,
+        Language language = new Language(e.lang());
+        return in(language, SignerPages.manage(token, e,
                 new CorrectionInput(e.displayName(), e.website(), e.city(), e.region(), e.country(), e.affiliation()),
-                FormErrors.none(), notice, Countries.options());
+                FormErrors.none(), notice, Countries.options(language)));
     }
 
     @POST
@@ -177,7 +215,9 @@ public class SignOnPages {
             signing.correct(token, input);
         } catch (InvalidInputException e) {
             SignerLink link = signing.inspectManageLink(token);
-            return FormPage.invalid(SignerPages.manage(token, link.entry(), input, e.errors(), null, Countries.options()));
+            Language language = new Language(link.entry().lang());
+            return FormPage.invalid(in(language, SignerPages.manage(token, link.entry(), input, e.errors(), null,
+                    Countries.options(language))));
         }
         return Response.seeOther(link("/manage/{token}?saved=1", token)).build();
     }
@@ -206,35 +246,60 @@ public class SignOnPages {
     @POST
     @Path("manage/{token}/renew")
     @RateLimited(RateLimit.LINK_REQUEST)
-    public Response renewManage(@RestPath String token) {
+    public Response renewManage(@RestPath String token, HttpHeaders headers) {
+        Language language = linkLanguage(signing.inspectManageLink(token), headers);
         signing.renewFromManageLink(token);
-        return Response.ok(SignerPages.renewed().render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(in(language, SignerPages.renewed()).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     @GET
     @Path("letters/{slug}/link")
-    public TemplateInstance linkRequest(@RestPath String slug) {
-        return SignerPages.linkRequest(ref(publicLetter(slug)), null, false);
+    public TemplateInstance linkRequest(@RestPath String slug, @RestQuery String lang, HttpHeaders headers) {
+        Letter letter = publicLetter(slug);
+        PageLanguage pl = language(letter, "/letters/" + slug + "/link", lang, headers);
+        return in(pl, SignerPages.linkRequest(ref(letter, pl), null, false));
     }
 
     @POST
     @Path("letters/{slug}/link")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RateLimited(RateLimit.LINK_REQUEST)
-    public TemplateInstance sendLink(@RestPath String slug, @RestForm String email) {
+    public TemplateInstance sendLink(@RestPath String slug, @RestForm String email, @RestForm("lang") String lang,
+                                     HttpHeaders headers) {
         Letter letter = publicLetter(slug);
+        PageLanguage pl = language(letter, "/letters/" + slug + "/link", lang, headers);
         signing.sendLinksByEmail(slug, org.undersigned.web.PlainText.line(email));
-        return SignerPages.linkRequest(ref(letter), null, true);
+        return in(pl, SignerPages.linkRequest(ref(letter, pl), null, true));
     }
 
-    private SignerPages.SignPage signPage(Letter letter, SignOnFormView form) {
+    private SignerPages.SignPage signPage(Letter letter, PageLanguage pl, SignOnFormView form) {
         boolean accepting = letter.acceptsSignaturesAt(Instant.now());
-        return new SignerPages.SignPage(ref(letter), accepting,
-                accepting ? null : "This letter is no longer collecting signatures. Thank you for your support.", form);
+        return new SignerPages.SignPage(ref(letter, pl), accepting,
+                accepting ? null : languages.msg(pl.ui()).sign_closed(), form);
     }
 
-    private static SignerPages.LetterRef ref(Letter letter) {
-        return new SignerPages.LetterRef(letter.slug, letter.title, letter.addressees);
+    private SignerPages.LetterRef ref(Letter letter, PageLanguage pl) {
+        LetterTexts.PublishedText text = texts.text(letter, pl.content());
+        return new SignerPages.LetterRef(letter.slug, text.title(), text.addressees(), text.language().tag(),
+                text.language().dir(), pl);
+    }
+
+    private PageLanguage language(Letter letter, String path, String lang, HttpHeaders headers) {
+        return pageLanguages.forLetter(path, texts.languages(letter), lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /** A signer's link speaks the signer's language; a link we cannot read, the browser's. */
+    private Language linkLanguage(SignerLink link, HttpHeaders headers) {
+        return link.entry() != null ? new Language(link.entry().lang())
+                : languages.chooseInterface(null, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private static TemplateInstance in(PageLanguage pl, TemplateInstance page) {
+        return SignerPages.in(pl.ui(), page);
+    }
+
+    private static TemplateInstance in(Language language, TemplateInstance page) {
+        return SignerPages.in(language, page);
     }
 
     private static Letter publicLetter(String slug) {

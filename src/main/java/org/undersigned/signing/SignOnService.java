@@ -79,6 +79,15 @@ public class SignOnService {
     @Inject
     jakarta.enterprise.event.Event<org.undersigned.letter.PublicPageChanged> pageChanged;
 
+    @Inject
+    org.undersigned.web.PageLanguages pageLanguages;
+
+    @Inject
+    org.undersigned.web.Languages languages;
+
+    @Inject
+    org.undersigned.letter.LetterTexts texts;
+
     /**
      * Records a signature as UNCONFIRMED and queues the confirmation email. When the same address
      * has already signed for the same organization, nothing new is stored; the address's owner is
@@ -91,18 +100,28 @@ public class SignOnService {
      * paths that read and then write run in a transaction of their own.
      */
     public void signOn(String slug, SignOnInput input, SignOnContext context) {
-        signOn(slug, input, SignOnChoices.none(), null, context);
+        signOn(slug, input, SignOnChoices.none(), null, context, null, null);
     }
 
     /**
-     * As {@link #signOn(String, SignOnInput, SignOnContext)}, with the partner, category and sort
+     * @param lang           the language the signer chose in the address ({@code ?lang=}), if any
+     * @param acceptLanguage their browser's preferences, if any; with {@code lang} they decide which
+     *                       text the signature records (language and digest) and the language of the emails
+     */
+    public void signOn(String slug, SignOnInput input, SignOnContext context, String lang, String acceptLanguage) {
+        signOn(slug, input, SignOnChoices.none(), null, context, lang, acceptLanguage);
+    }
+
+    /**
+     * As {@link #signOn(String, SignOnInput, SignOnContext, String, String)}, with the partner, category and sort
      * name the form carried and an organization's logo as uploaded (re-encoded here, stored
      * waiting for a vetter; null for none). An unknown partner code is no attribution, not an error.
      */
-    public void signOn(String slug, SignOnInput input, SignOnChoices choices, byte[] logoUpload, SignOnContext context) {
+    public void signOn(String slug, SignOnInput input, SignOnChoices choices, byte[] logoUpload, SignOnContext context,
+                       String lang, String acceptLanguage) {
         SignOnMetrics.Outcome outcome;
         try {
-            outcome = signOnCounted(slug, input, choices, logoUpload, context);
+            outcome = signOnCounted(slug, input, choices, logoUpload, context, lang, acceptLanguage);
         } catch (InvalidInputException e) {
             metrics.count(SignOnMetrics.Outcome.INVALID_INPUT);
             throw e;
@@ -117,13 +136,18 @@ public class SignOnService {
     }
 
     private SignOnMetrics.Outcome signOnCounted(String slug, SignOnInput input, SignOnChoices choices, byte[] logoUpload,
-                                                SignOnContext context) {
+                                                SignOnContext context, String lang, String acceptLanguage) {
         SignOnLetters.Facts letter = letters.find(slug).orElseThrow(NotFoundException::new);
         Instant now = Instant.now();
         if (!letter.acceptsSignaturesAt(now)) {
             QuarkusTransaction.joiningExisting().run(() -> requireOpen(Letter.findById(letter.id()), now));
         }
-        FormErrors errors = validation.check(input, letter.organizationsMaySign(), letter.individualsMaySign());
+        var available = new java.util.ArrayList<org.undersigned.web.Language>(List.of(letter.language()));
+        letter.texts().keySet().stream().filter(l -> !l.equals(letter.language()))
+                .sorted(java.util.Comparator.comparing(org.undersigned.web.Language::tag)).forEach(available::add);
+        var pl = pageLanguages.forLetter("", available, lang, acceptLanguage);
+        FormErrors errors = validation.check(input, letter.organizationsMaySign(), letter.individualsMaySign(),
+                languages.msg(pl.ui()));
         SignOnCoalitions.Facts coalition = coalitions.of(letter.id());
         Optional<Long> category = coalition.category(choices.category());
         if (!coalition.categories().isEmpty() && category.isEmpty()) {
@@ -151,6 +175,8 @@ public class SignOnService {
         ref.id = letter.id();
         Signature s = Signature.signedOn(ref, letter.version(), input, confirm.hash(),
                 now.plus(config.confirmLinkTtl()), now);
+        SignOnLetters.Text seen = letter.text(pl.content());
+        s.readIn(seen.language(), seen.sha256(), pl.ui());
         s.placeInList(category.orElse(null), choices.sortName());
         coalition.partner(choices.partner()).ifPresent(p -> s.attributeTo(p.id(), choices.shareWithPartner()));
         s.recordSignals(IpRange.literal(context.clientIp()).map(SignOnService::address).orElse(null),
@@ -168,7 +194,7 @@ public class SignOnService {
             storeLogo(created, letter.id(), logo, now);
             return SignOnMetrics.Outcome.OVER_MAIL_QUOTA;
         }
-        Optional<Long> queued = inserts.insertWithEmail(s, emails.confirmationDraft(s, letter.title(), confirm.raw(), false));
+        Optional<Long> queued = inserts.insertWithEmail(s, emails.confirmationDraft(s, seen.title(), confirm.raw(), false));
         storeLogo(queued, letter.id(), logo, now);
         if (queued.isEmpty()) {
             QuarkusTransaction.joiningExisting().run(() -> remindExisting(
@@ -292,13 +318,12 @@ public class SignOnService {
         if (s.state() == SignatureState.WITHDRAWN) {
             return new SignerLink(SignerLink.Status.VALID, view(s, now));
         }
-        FormErrors errors = validation.checkCorrection(input, s.kind());
+        FormErrors errors = validation.checkCorrection(input, s.kind(), languages.msg(s.language()));
         String newNameKey = s.nameKeyFor(input.displayName() == null ? s.displayName() : input.displayName());
         if (errors.isEmpty() && !newNameKey.equals(s.nameKey())) {
             Signature.findLive(s.letter().id, s.kind(), s.emailNormalized(), newNameKey)
                     .filter(other -> !other.id().equals(s.id()))
-                    .ifPresent(other -> errors.add("displayName",
-                            "You have already signed this letter under that name with this email address."));
+                    .ifPresent(other -> errors.add("displayName", languages.msg(s.language()).validation_already_signed_as()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -328,6 +353,8 @@ public class SignOnService {
         int current = s.letter().currentVersion();
         int before = s.letterVersion();
         if (s.keepOnVersion(current, now)) {
+            var standing = texts.text(s.letter(), s.textLanguage().orElse(s.letter().language()));
+            s.nowStandsOn(standing.language(), standing.sha256());
             audit.record(Actor.SIGNER, "signature.kept-after-text-change", Subject.signature(s.letter().id, s.id()),
                     AuditLog.values("letterVersion", before), AuditLog.values("letterVersion", current));
         }
@@ -438,7 +465,9 @@ public class SignOnService {
     }
 
     private EntryView view(Signature s, Instant now) {
-        return EntryView.of(s, dates.date(s.createdAt()), s.letter().acceptsSignaturesAt(now));
+        org.undersigned.web.Language language = s.language();
+        return EntryView.of(s, dates.date(s.createdAt(), language), s.letter().acceptsSignaturesAt(now),
+                languages.msg(language), language);
     }
 
 }

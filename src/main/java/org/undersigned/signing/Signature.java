@@ -642,4 +642,44 @@ public class Signature extends PanacheEntityBase {
     public Optional<String> sortName() {
         return Optional.ofNullable(sortName);
     }
+
+    // ----- languages (issue 14) ----------------------------------------------------------------
+
+    /** The language of the text the signer read; with {@link #letterVersion}, {@link #textSha256} names that exact text. */
+    @jakarta.persistence.Column(name = "text_language")
+    private String textLanguage;
+
+    /** The SHA-256 of the exact text the signer saw: the version's, or its translation's. */
+    @jakarta.persistence.Column(name = "text_sha256")
+    private String textSha256;
+
+    /** The interface language the signer used: their emails are written in it. */
+    @jakarta.persistence.Column(name = "language")
+    private String language = "en";
+
+    /** Records what the signer read (the text's language and digest) and the language to write to them in. */
+    public void readIn(org.undersigned.web.Language text, String sha256, org.undersigned.web.Language ui) {
+        textLanguage = text == null ? null : text.tag();
+        textSha256 = sha256;
+        language = ui.tag();
+    }
+
+    /** The signer now stands on another text (the current version): its language and digest. */
+    public void nowStandsOn(org.undersigned.web.Language text, String sha256) {
+        textLanguage = text.tag();
+        textSha256 = sha256;
+    }
+
+    public Optional<org.undersigned.web.Language> textLanguage() {
+        return Optional.ofNullable(textLanguage).map(org.undersigned.web.Language::new);
+    }
+
+    public Optional<String> textSha256() {
+        return Optional.ofNullable(textSha256);
+    }
+
+    /** The language the signer's emails and pages are written in. */
+    public org.undersigned.web.Language language() {
+        return new org.undersigned.web.Language(language);
+    }
 }

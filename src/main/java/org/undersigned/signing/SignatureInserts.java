@@ -24,12 +24,12 @@ public class SignatureInserts {
                 display_name, affiliation, website, website_domain, city, region, country, org_type, sort_key, name_key,
                 contact_name, contact_title, email, email_normalized, phone, consent_public, consent_updates,
                 confirm_token_hash, confirm_expires_at, created_at, updated_at, client_ip, bot_signal, disposable_email,
-                partner_id, consent_share_with_partner, category_id, sort_name, version)
+                partner_id, consent_share_with_partner, category_id, sort_name, text_language, text_sha256, language, version)
             values (nextval('signature_seq'), ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, ?, ?, ?,
                 ?, ?, ?, ?, ?::inet, ?, ?,
-                ?, ?, ?, ?, 0)
+                ?, ?, ?, ?, ?, ?, ?, 0)
             on conflict (letter_id, kind, email_normalized, name_key) where state <> 'WITHDRAWN' do nothing
             returning id""";
 
@@ -116,6 +116,9 @@ public class SignatureInserts {
         ps.setBoolean(i++, s.sharesContactWithPartner());
         ps.setObject(i++, s.categoryId().orElse(null), Types.BIGINT);
         ps.setString(i++, s.sortName().orElse(null));
+        ps.setString(i++, s.textLanguage().map(org.undersigned.web.Language::tag).orElse(null));
+        ps.setString(i++, s.textSha256().orElse(null));
+        ps.setString(i++, s.language().tag());
         return i;
     }
 

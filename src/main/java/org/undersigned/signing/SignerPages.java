@@ -1,5 +1,8 @@
 package org.undersigned.signing;
 
+import org.undersigned.web.Language;
+import org.undersigned.web.PageLanguage;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.undersigned.web.FormErrors;
@@ -12,7 +15,8 @@ import java.util.List;
 class SignerPages {
 
     /** Just enough about a letter to title a page and link back to it. */
-    record LetterRef(String slug, String title, String addressees) {
+    /** {@code lang}/{@code dir}: the title's language; {@code language}: the page's. */
+    record LetterRef(String slug, String title, String addressees, String lang, String dir, PageLanguage language) {
     }
 
     record SignPage(LetterRef letter, boolean accepting, String closedMessage, SignOnFormView form) {
@@ -34,4 +38,9 @@ class SignerPages {
 
 
     static native TemplateInstance linkRequest(LetterRef letter, String email, boolean sent);
+
+    /** The language of a page reached by a signer's link: the one they signed in. */
+    static TemplateInstance in(Language language, TemplateInstance page) {
+        return page.setLocale(language.locale());
+    }
 }

@@ -3,6 +3,8 @@ package org.undersigned.signing;
 import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Locale;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,31 +33,44 @@ public class UnsubscribePages {
     @Inject
     UpdateSubscriptions subscriptions;
 
+    @Inject
+    org.undersigned.web.Languages languages;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response ask(@RestPath String token) {
+    public Response ask(@RestPath String token, HttpHeaders headers) {
+        Locale locale = locale(token, headers);
         return subscriptions.letterTitle(token)
-                .map(title -> page(200, Templates.unsubscribe(token, title, false)))
-                .orElseGet(UnsubscribePages::unknown);
+                .map(title -> page(200, Templates.unsubscribe(token, title, false).setLocale(locale)))
+                .orElseGet(() -> unknown(locale));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.TEXT_HTML, MediaType.TEXT_PLAIN})
-    public Response unsubscribe(@RestPath String token, @RestForm("List-Unsubscribe") String oneClick) {
+    public Response unsubscribe(@RestPath String token, @RestForm("List-Unsubscribe") String oneClick,
+                                HttpHeaders headers) {
+        Locale locale = locale(token, headers);
         var title = subscriptions.letterTitle(token);
         if (title.isEmpty() || !subscriptions.unsubscribe(token)) {
-            return unknown();
+            return unknown(locale);
         }
         if ("One-Click".equals(oneClick)) {
             return Response.ok("Unsubscribed.", MediaType.TEXT_PLAIN_TYPE).build();
         }
-        return page(200, Templates.unsubscribe(token, title.get(), true));
+        return page(200, Templates.unsubscribe(token, title.get(), true).setLocale(locale));
     }
 
-    private static Response unknown() {
+    /** The signer's language; for a link we cannot read, the browser's. */
+    private Locale locale(String token, HttpHeaders headers) {
+        return subscriptions.language(token)
+                .orElseGet(() -> languages.chooseInterface(null, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)))
+                .locale();
+    }
+
+    private static Response unknown(Locale locale) {
         return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.unsubscribe(null, null, false).render()).build();
+                .entity(Templates.unsubscribe(null, null, false).setLocale(locale).render()).build();
     }
 
     private static Response page(int status, TemplateInstance page) {

@@ -22,8 +22,12 @@ public class UpdateRecipients {
             and email is not null and email_bounced_at is null""";
 
     /** One recipient, with what the greeting needs. */
-    public record Recipient(long signatureId, String email, String greeting, String signingAs) {
+    public record Recipient(long signatureId, String email, String greeting, String signingAs,
+                            org.undersigned.web.Language language) {
     }
+
+    @Inject
+    org.undersigned.web.Languages languages;
 
     @Inject
     EntityManager em;
@@ -44,7 +48,7 @@ public class UpdateRecipients {
     public List<Recipient> after(long letterId, long afterId, long upToId, int limit) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
-                        select id, email, kind, contact_name, display_name from signature
+                        select id, email, kind, contact_name, display_name, language from signature
                         where""" + " " + WHO + """
                          and id > ?2 and id <= ?3
                         order by id limit ?4""", Tuple.class)
@@ -53,9 +57,12 @@ public class UpdateRecipients {
         return rows.stream().map(r -> {
             boolean organization = SignatoryKind.ORGANIZATION.name().equals(r.get("kind", String.class));
             String name = r.get("display_name", String.class);
+            var language = new org.undersigned.web.Language(r.get("language", String.class));
+            var msg = languages.msg(language);
             return new Recipient(Sql.longValue(r, "id"), r.get("email", String.class),
-                    organization ? r.get("contact_name", String.class) : name,
-                    organization ? "on behalf of " + name : "as an individual");
+                    org.undersigned.web.Bidi.isolate(organization ? r.get("contact_name", String.class) : name),
+                    organization ? msg.email_on_behalf(org.undersigned.web.Bidi.isolate(name)) : msg.email_as_individual(),
+                    language);
         }).toList();
     }
 }

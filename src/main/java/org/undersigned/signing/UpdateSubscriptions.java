@@ -75,6 +75,13 @@ public class UpdateSubscriptions {
                 .map(s -> s.letter().title);
     }
 
+    /** The language the signer behind this link reads (their pages and emails), if the token is genuine. */
+    @Transactional
+    public Optional<org.undersigned.web.Language> language(String token) {
+        return verify(token).flatMap(id -> Optional.ofNullable(Signature.<Signature>findById(id)))
+                .map(Signature::language);
+    }
+
     /**
      * Withdraws the consent at once. Idempotent, and says nothing about whether the entry exists
      * beyond what the link's holder already knows.

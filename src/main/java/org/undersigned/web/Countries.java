@@ -42,6 +42,30 @@ public final class Countries {
         return OPTIONS;
     }
 
+    private static final Map<String, List<Option>> OPTIONS_BY_LANGUAGE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** For a select list in the reader's language: names from the JDK's data, sorted their way. */
+    public static List<Option> options(Language language) {
+        if (language == null || language.primary().equals("en")) {
+            return OPTIONS;
+        }
+        return OPTIONS_BY_LANGUAGE.computeIfAbsent(language.tag(), tag -> {
+            Locale locale = language.locale();
+            Collator collator = Collator.getInstance(locale);
+            collator.setStrength(Collator.PRIMARY);
+            return ALL.stream().map(c -> new Option(c.code(), new Locale("", c.code()).getDisplayCountry(locale)))
+                    .sorted(Comparator.comparing(Option::label, collator)).toList();
+        });
+    }
+
+    /** The country's name in the reader's language. */
+    public static String name(String code, Language language) {
+        if (code == null || !BY_CODE.containsKey(code)) {
+            return code;
+        }
+        return new Locale("", code).getDisplayCountry(language.locale());
+    }
+
     public static boolean isKnown(String code) {
         return code != null && BY_CODE.containsKey(code);
     }

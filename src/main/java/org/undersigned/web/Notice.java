@@ -8,7 +8,7 @@ import java.util.function.Function;
  * The one kind of status message a page shows after an action: success, warning or error, with
  * an optional heading and an optional link after the text. Rendered by the one tag
  * {@code templates/tags/notice.html} ({@code {#if notice}{#notice notice /}{/if}}); the text comes
- * from the message bundle ({@link Msg}).
+ * from the admin message bundle ({@link AdminMsg}).
  */
 @io.quarkus.qute.TemplateData
 public record Notice(String kind, String heading, String text, String linkHref, String linkText) {
@@ -26,7 +26,7 @@ public record Notice(String kind, String heading, String text, String linkHref, 
     }
 
     /** A success message from the bundle. */
-    public static Notice success(Function<Msg, String> message) {
+    public static Notice success(Function<AdminMsg, String> message) {
         return success(message.apply(msg()));
     }
 
@@ -39,7 +39,7 @@ public record Notice(String kind, String heading, String text, String linkHref, 
     }
 
     /** The bundle, for pages that build their notices in Java. */
-    public static Msg msg() {
-        return MessageBundles.get(Msg.class);
+    public static AdminMsg msg() {
+        return MessageBundles.get(AdminMsg.class);
     }
 }

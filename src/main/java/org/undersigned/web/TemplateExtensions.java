@@ -8,6 +8,11 @@ import java.util.Locale;
 @TemplateExtension
 public class TemplateExtensions {
 
+    /** A user-supplied name inside a translated sentence, isolated as {@code <bdi>} would (see {@link Bidi}). */
+    static String isolated(String value) {
+        return Bidi.isolate(value);
+    }
+
     /** "PENDING_REVIEW" → "pending review". */
     static String lower(String value) {
         return value == null ? null : value.toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -81,9 +81,9 @@ class AdminBrowserTest {
         browser.findElement(By.id("f-password")).sendKeys(Admins.PASSWORD);
         browser.findElement(By.xpath("//button[text()='Sign in']")).click();
         Browser.waitForHeading(browser, "Vetting queue");
-        assertTrue(browser.getPageSource().contains("Sam Organizer, Coordinator"));
+        assertTrue(browser.getPageSource().contains("<bdi>Sam Organizer</bdi>, <bdi>Coordinator</bdi>"));
 
-        browser.findElement(By.xpath("//tr[.//a[text()='Encode Justice']]//button[starts-with(normalize-space(.),'Approve')]")).click();
+        browser.findElement(By.xpath("//tr[.//a[normalize-space(.)='Encode Justice']]//button[starts-with(normalize-space(.),'Approve')]")).click();
         assertTrue(Browser.waitFor(browser, By.cssSelector(".panel.success")).getText().contains("approved"));
 
         browser.get(root + "letters/" + letter.slug);

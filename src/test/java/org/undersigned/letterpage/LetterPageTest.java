@@ -115,7 +115,7 @@ class LetterPageTest {
         // The HTML page links by position, and a token nobody wrote shows the first page.
         String html = given().accept("text/html").get("/letters/" + letter.slug + "/signatories").then().statusCode(200)
                 .body(containsString("Page 1 of 4")).extract().asString();
-        Matcher link = Pattern.compile("href=\"[^\"]*signatories\\?(after=[^\"&]+)&amp;page=2\"").matcher(html);
+        Matcher link = Pattern.compile("href=\"[^\"]*signatories\\?(after=[^\"&]+)&amp;page=2(?:&amp;lang=[a-z-]+)?\"").matcher(html);
         assertTrue(link.find(), "the next link carries a position");
         String second = given().accept("text/html").get("/letters/" + letter.slug + "/signatories?" + link.group(1) + "&page=2")
                 .then().statusCode(200).body(containsString("Page 2 of 4")).extract().asString();
@@ -162,7 +162,7 @@ class LetterPageTest {
                     .header("Content-Security-Policy", containsString("default-src 'self'"))
                     .header("Set-Cookie", org.hamcrest.Matchers.nullValue())
                     .extract().asString();
-            assertTrue(html.contains("<html lang=\"en\">"), path);
+            assertTrue(html.contains("<html lang=\"en\" dir=\"ltr\">"), path);
             assertTrue(html.contains("name=\"viewport\""), path);
             assertEquals(1, count(html, "<h1"), path + " has one h1");
             // Links (and the canonical and oEmbed discovery links, absolute by nature) load nothing.
@@ -203,7 +203,7 @@ class LetterPageTest {
         List<String> names = new ArrayList<>();
         Matcher lists = Pattern.compile("<ul class=\"signatories[^\"]*\">(.*?)</ul>", Pattern.DOTALL).matcher(html);
         while (lists.find()) {
-            Matcher items = Pattern.compile("<li>(?:<a [^>]*>)?([^<,]+?)(?:</a>)?(?:<span|</li>)").matcher(lists.group(1));
+            Matcher items = Pattern.compile("<li>(?:<a [^>]*>)?(?:<bdi>)?([^<,]+?)(?:</bdi>)?(?:</a>)?(?:<span|</li>)").matcher(lists.group(1));
             while (items.find()) {
                 names.add(items.group(1).trim());
             }

@@ -1,5 +1,8 @@
 package org.undersigned.privacy;
 
+import org.undersigned.audit.Actor;
+import org.undersigned.letter.LetterTranslations;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +50,9 @@ class CanaryTest {
     private static final String CONTACT = "Canaryname Contactperson";
     private static final String TITLE = "Canarytitle Director";
     private static final String ADDRESS = "198.51.100.223";
+
+    @Inject
+    LetterTranslations translations;
 
     @Inject
     TestData data;
@@ -133,8 +140,16 @@ class CanaryTest {
                 // (REST Assured encodes the query itself)
                 "/oembed?url=" + ConfigProvider.getConfig().getValue("undersigned.site.public-url", String.class)
                         .replaceAll("/+$", "") + base);
+        // The same pages in every interface language, and a Spanish translation of the letter (issue 14).
+        translations.save(Actor.SYSTEM, letter.id, new LetterTranslations.TranslationInput("es", "Carta canaria", "Sr. Bezos", "Le pedimos que **pare**."));
+        List<String> all = new ArrayList<>(paths);
+        for (String lang : List.of("es", "fr")) {
+            paths.stream().filter(p -> !p.startsWith("/api/") && !p.startsWith("/q/") && !p.endsWith(".csv") && !p.endsWith(".json")
+                            && !p.endsWith(".png") && !p.endsWith(".svg") && !p.startsWith("/oembed"))
+                    .map(p -> p + (p.contains("?") ? "&" : "?") + "lang=" + lang).forEach(all::add);
+        }
         List<String> outputs = new ArrayList<>();
-        for (String path : paths) {
+        for (String path : all) {
             var response = given().get(path).then().statusCode(200).extract();
             assertTrue(response.header("Set-Cookie") == null, path + " sets no cookie");
             outputs.add(path + "\n" + new String(response.asByteArray(), StandardCharsets.ISO_8859_1));
@@ -155,13 +170,21 @@ class CanaryTest {
                 outputs.add("webhook " + r.header("Undersigned-Event") + "\n" + r.body() + "\n" + r.headers());
             }
         }
-        byte[] pdf = given().get(base + "/letter.pdf").then().statusCode(200).extract().asByteArray();
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(doc);
-            assertTrue(text.contains("Canary Coalition"), "the public name is in the PDF");
-            assertTrue(text.contains("Lead signers") && text.contains("Canary Partner"), "leads and partners are in the PDF");
-            outputs.add("letter.pdf (raw)\n" + new String(pdf, StandardCharsets.ISO_8859_1));
-            outputs.add("letter.pdf\n" + text);
+        for (String pdfPath : List.of(base + "/letter.pdf", base + "/letter.pdf?lang=es")) {
+            byte[] pdf = given().get(pdfPath).then().statusCode(200).extract().asByteArray();
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(doc);
+                assertTrue(text.contains("Canary Coalition"), "the public name is in the PDF");
+                assertTrue(text.contains("Canary Partner"), "partners are in the PDF");
+                if (pdfPath.endsWith("lang=es")) {
+                    assertTrue(text.contains("Carta canaria") && text.contains("Organizaciones"), "the Spanish PDF: " + text);
+                    assertEquals("es", doc.getDocumentCatalog().getLanguage(), "the PDF says its language");
+                } else {
+                    assertTrue(text.contains("Lead signers"), "leads are in the PDF");
+                }
+                outputs.add(pdfPath + " (raw)\n" + new String(pdf, StandardCharsets.ISO_8859_1));
+                outputs.add(pdfPath + "\n" + text);
+            }
         }
         // The management interface (metrics labels, health data) is an output too, if not a public one.
         int management = ConfigProvider.getConfig()

@@ -66,7 +66,7 @@ class DuplicateSignOnTest {
         String newLink = Mails.linkPath(Mails.last(data.emailsTo(email)).bodyText, "/confirm/");
 
         assertEquals(1, data.signaturesByEmail(email).size());
-        given().accept("text/html").get(oldLink).then().body(containsString("We can't find this link"));
+        given().accept("text/html").get(oldLink).then().body(containsString("We can&#39;t find this link"));
         given().accept("text/html").get(newLink).then().body(containsString("Confirm your signature"));
     }
 

@@ -66,9 +66,9 @@ class MagicLinkTest {
     @Test
     void unknownLinksSayWhatToDo() {
         given().accept("text/html").get("/confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").then()
-                .statusCode(200).body(containsString("We can't find this link"));
+                .statusCode(200).body(containsString("We can&#39;t find this link"));
         given().accept("text/html").get("/manage/not-a-token").then()
-                .statusCode(200).body(containsString("We can't find this link"));
+                .statusCode(200).body(containsString("We can&#39;t find this link"));
         given().redirects().follow(false).post("/manage/not-a-token/withdraw").then().statusCode(404);
     }
 
