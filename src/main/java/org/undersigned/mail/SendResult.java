@@ -12,6 +12,15 @@ import java.util.regex.Pattern;
  */
 public record SendResult(long id, Outcome outcome, Instant at, String reply) {
 
+    /** The width of {@code outbox_email.smtp_reply}: a longer note (an exception's class name) is cut to it. */
+    static final int MAX_REPLY = 20;
+
+    public SendResult {
+        if (reply != null && reply.length() > MAX_REPLY) {
+            reply = reply.substring(0, MAX_REPLY);
+        }
+    }
+
     /** RFC 3463 enhanced status code at the start of a reply text, e.g. "5.1.1". */
     private static final Pattern ENHANCED_STATUS = Pattern.compile("\\s*([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
 

@@ -138,31 +138,6 @@ class ObservabilityTest {
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
     }
 
-    @Test
-    void behindAProxyRedirectsStayRelativeAndTheClientIsTheAddressTheProxySaw() {
-        Letter letter = data.open(LetterOptions.organizationsOnly());
-        // The test profile trusts 127.0.0.1 as a proxy, like an ingress controller in production, and
-        // turns Quarkus's forwarded-header handling on as production behind an ingress does. Links in
-        // email come from undersigned.site.public-url; redirects are relative, so the browser stays on
-        // the scheme and host it used (https at the ingress).
-        given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "letters.example.org")
-                .header("X-Forwarded-For", "192.0.2.66, 203.0.113.9")
-                .config(SignOnForms.LIKE_A_BROWSER).redirects().follow(false).accept("text/html")
-                .contentType("application/x-www-form-urlencoded")
-                .formParams(withStamp(letter.slug, SignOnForms.organization("Proxy Org", TestData.uniqueEmail("proxy"))))
-                .post("/letters/" + letter.slug + "/sign")
-                .then().statusCode(303).header("Location", equalTo("/letters/" + letter.slug + "/signed"));
-        // The rate limits and abuse checks count the address the proxy saw (rightmost), never the
-        // leftmost entry that a client may write itself, even with Quarkus's forwarding on.
-        assertEquals("203.0.113.9", data.single("select host(client_ip) from signature where letter_id = ?1", letter.id));
-    }
-
-    private static Map<String, String> withStamp(String slug, Map<String, String> form) {
-        Map<String, String> m = new java.util.LinkedHashMap<>(form);
-        m.put("formStamp", SignOnForms.stamp(slug));
-        return m;
-    }
-
     /** One sample of the scrape: the metric with exactly these labels (sorted, as Prometheus writes them). */
     private double value(String name, String labels) {
         String scrape = RestAssured.given().get(metrics).then().statusCode(200).extract().asString();

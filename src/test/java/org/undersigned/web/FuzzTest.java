@@ -64,9 +64,12 @@ class FuzzTest {
             HttpRequest request = request(root, letter.slug, random, i);
             HttpResponse<String> response;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException e) {
-                throw new AssertionError("request " + i + " " + request.method() + " " + request.uri() + " got no answer", e);
+                // Bounded here as well as by the request's own timeout, which the JDK client does not
+                // apply in every state of a connection: a hang must fail the test, naming the request.
+                response = http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("request " + i + " " + request.method() + " " + request.uri() + " "
+                        + request.headers().map() + " got no answer", e);
             }
             statuses.merge(response.statusCode(), 1, Integer::sum);
             if (response.statusCode() == 414) {
