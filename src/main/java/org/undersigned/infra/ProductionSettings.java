@@ -119,6 +119,13 @@ public class ProductionSettings {
             } else if (!sameList(ours, setting.apply("quarkus.http.proxy.trusted-proxies"))) {
                 out.add(new Problem("quarkus.http.proxy.trusted-proxies", "differs from undersigned.abuse.trusted-proxies"
                         + " (leave it unset: it follows that setting)"));
+            } else {
+                List<String> misread = items(ours).stream().filter(ProductionSettings::misreadAsHostName).sorted().toList();
+                if (!misread.isEmpty()) {
+                    out.add(new Problem("undersigned.abuse.trusted-proxies", "write each proxy as an address or a range:"
+                            + " Quarkus reads " + misread + " as a host name and would look it up in DNS on every request"
+                            + " (write an IPv6 address in brackets, [::1], or as a range, ::1/128)"));
+                }
             }
         }
         if (setting.apply("undersigned.webhooks.allow-http").map(Boolean::parseBoolean).orElse(false)) {
@@ -128,9 +135,24 @@ public class ProductionSettings {
     }
 
     private static boolean sameList(Optional<String> a, Optional<String> b) {
-        java.util.function.Function<Optional<String>, Set<String>> items = v -> Set.copyOf(
-                java.util.Arrays.stream(v.orElse("").split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList());
-        return items.apply(a).equals(items.apply(b));
+        return items(a).equals(items(b));
+    }
+
+    private static Set<String> items(Optional<String> list) {
+        return Set.copyOf(java.util.Arrays.stream(list.orElse("").split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList());
+    }
+
+    /**
+     * Quarkus's trusted-proxy list takes a CIDR range, or else "host[:port]": a bare IPv6 address
+     * such as {@code ::1} comes out as host ":" and port 1, and a host name as itself — both
+     * resolved through DNS for every forwarded request (which, with no DNS server answering, held
+     * each request for seconds). An address in brackets or any range is read as written.
+     */
+    static boolean misreadAsHostName(String entry) {
+        if (entry.contains("/") || entry.startsWith("[")) {
+            return false;
+        }
+        return !entry.contains(":") ? org.undersigned.abuse.IpRange.literal(entry).isEmpty() : true;
     }
 
     private static String host(String url) {

@@ -58,7 +58,7 @@ public class ShippedFonts {
             new Face("Nanum Gothic", "NanumGothic.ttf", null, false),
             new Face("Noto Sans Symbols", "NotoSansSymbols-Regular.ttf", null, false),
             new Face("Noto Sans Symbols 2", "NotoSansSymbols2-Regular.ttf", null, false),
-            new Face("Symbola", "Symbola.ttf", null, false));
+            new Face("Noto Emoji", "NotoEmoji-Regular.ttf", null, false));
 
     /** Faces the letter's own text uses beyond the chain: its serif face and the italics. */
     private static final List<String> TEXT_FILES = List.of("NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf",
@@ -142,7 +142,7 @@ public class ShippedFonts {
         return List.copyOf(missing);
     }
 
-    /** As {@link #unprintable(String)}, each written as the character and its code, e.g. "🫨 U+1FAE8". */
+    /** As {@link #unprintable(String)}, each written as the character and its code, e.g. "ཀ U+0F40". */
     public List<String> unprintableLabels(String... texts) {
         TreeSet<Integer> missing = new TreeSet<>();
         for (String t : texts) {

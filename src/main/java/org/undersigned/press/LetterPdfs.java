@@ -36,9 +36,15 @@ public class LetterPdfs {
     static final int TEMPLATE_REVISION = 2;
     private static final long LOCK_BASE = 7_200_000_000L;
 
-    public record Key(long letterId, String language, int textVersion, long listVersion) {
+    /**
+     * What a stored PDF was rendered from. {@code settings} fingerprints the letter's own fields the
+     * PDF prints beyond its text and list (coalition name and contact, grouping, delivery date), so
+     * an editor's change to them re-renders a published letter's PDF as a text change does.
+     */
+    public record Key(long letterId, String language, int textVersion, long listVersion, String settings) {
         public String etag() {
-            return "\"pdf-" + letterId + "-" + language + "-" + textVersion + "-" + listVersion + "-r" + TEMPLATE_REVISION + "\"";
+            return "\"pdf-" + letterId + "-" + language + "-" + textVersion + "-" + listVersion + "-" + settings
+                    + "-r" + TEMPLATE_REVISION + "\"";
         }
     }
 
@@ -82,7 +88,14 @@ public class LetterPdfs {
     public Key currentKey(Letter letter, Language language) {
         return QuarkusTransaction.joiningExisting().call(() ->
                 new Key(letter.id, texts.text(letter, language).language().tag(), letter.currentVersion(),
-                        signatories.listState(letter.id).version()));
+                        signatories.listState(letter.id).version(), settingsOf(letter)));
+    }
+
+    /** A short fingerprint of the letter's fields printed in the PDF that are neither its text nor its list. */
+    static String settingsOf(Letter letter) {
+        String printed = String.join("\u0000", String.valueOf(letter.coalitionName), String.valueOf(letter.coalitionContact),
+                String.valueOf(letter.pdfGrouping), String.valueOf(letter.deliveredAt()));
+        return org.undersigned.infra.Hashing.sha256Hex(printed).substring(0, 12);
     }
 
     /**
@@ -113,8 +126,7 @@ public class LetterPdfs {
         if (known != null && known.key().equals(key)) {
             return known;
         }
-        Optional<StoredPdf> stored = storedKey(slot).filter(key::equals).flatMap(k -> load(slot))
-                .filter(p -> p.key().equals(key));
+        Optional<StoredPdf> stored = storedEtag(slot).filter(key.etag()::equals).flatMap(e -> load(slot, key));
         if (stored.isPresent()) {
             memory.put(slot, stored.get());
             return stored.get();
@@ -139,8 +151,8 @@ public class LetterPdfs {
         boolean any = false;
         for (String language : storedLanguages(letter.id)) {
             Key key = currentKey(letter, new Language(language));
-            Optional<Key> stored = storedKey(new Slot(letter.id, language));
-            if (!key.language().equals(language) || stored.isEmpty() || stored.get().equals(key)) {
+            Optional<String> stored = storedEtag(new Slot(letter.id, language));
+            if (!key.language().equals(language) || stored.isEmpty() || stored.get().equals(key.etag())) {
                 continue; // up to date, or a translation no longer shown (its PDF is simply not served)
             }
             StoredPdf pdf = inFlight.computeIfAbsent(key, k -> CompletableFuture
@@ -172,8 +184,8 @@ public class LetterPdfs {
             Letter letter = Letter.findById(wanted.letterId());
             Key key = currentKey(letter, new Language(wanted.language()));
             Slot slot = Slot.of(key);
-            if (storedKey(slot).filter(key::equals).isPresent()) {
-                return load(slot).orElseThrow(); // another instance rendered it while we waited
+            if (storedEtag(slot).filter(key.etag()::equals).isPresent()) {
+                return load(slot, key).orElseThrow(); // another instance rendered it while we waited
             }
             long start = System.nanoTime();
             byte[] content = renderer.render(views.of(letter, new Language(key.language())));
@@ -205,37 +217,31 @@ public class LetterPdfs {
                 "select language from letter_pdf where letter_id = ?1").setParameter(1, letterId).getResultList());
     }
 
+    /** The stored PDF's etag (which says what it was rendered from), without fetching the PDF itself. */
     @SuppressWarnings("unchecked")
-    private Optional<Key> storedKey(Slot slot) {
-        long letterId = slot.letterId();
-        List<Tuple> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
-                        "select text_version, list_version, etag from letter_pdf where letter_id = ?1 and language = ?2",
-                        Tuple.class)
-                .setParameter(1, letterId).setParameter(2, slot.language()).getResultList());
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Tuple r = rows.get(0);
-        Key key = new Key(letterId, slot.language(), Sql.intValue(r, "text_version"), Sql.longValue(r, "list_version"));
-        return key.etag().equals(Sql.string(r, "etag")) ? Optional.of(key) : Optional.empty();
+    private Optional<String> storedEtag(Slot slot) {
+        List<String> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                        "select etag from letter_pdf where letter_id = ?1 and language = ?2")
+                .setParameter(1, slot.letterId()).setParameter(2, slot.language()).getResultList());
+        return rows.stream().findFirst();
     }
 
     @SuppressWarnings("unchecked")
-    private Optional<StoredPdf> load(Slot slot) {
+    /** The stored PDF if it is exactly the one {@code expected} describes. */
+    private Optional<StoredPdf> load(Slot slot, Key expected) {
         long letterId = slot.letterId();
         List<Tuple> rows = QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
-                        "select text_version, list_version, etag, rendered_at, render_millis, content from letter_pdf where letter_id = ?1 and language = ?2",
+                        "select etag, rendered_at, render_millis, content from letter_pdf where letter_id = ?1 and language = ?2",
                         Tuple.class)
                 .setParameter(1, letterId).setParameter(2, slot.language()).getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Tuple r = rows.get(0);
-        Key key = new Key(letterId, slot.language(), Sql.intValue(r, "text_version"), Sql.longValue(r, "list_version"));
-        if (!key.etag().equals(Sql.string(r, "etag"))) {
-            return Optional.empty(); // rendered by an older template revision
+        if (!expected.etag().equals(Sql.string(r, "etag"))) {
+            return Optional.empty(); // rendered from other settings, or by an older template revision
         }
-        return Optional.of(new StoredPdf(key, Sql.instant(r, "rendered_at"), Sql.intValue(r, "render_millis"),
+        return Optional.of(new StoredPdf(expected, Sql.instant(r, "rendered_at"), Sql.intValue(r, "render_millis"),
                 r.get("content", byte[].class)));
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * complex scripts, or with combining marks, are shaped by {@link Shaper} and drawn by glyph id.
  *
  * <p>A character no shipped font has is never drawn as "?" or an empty box: its code is printed
- * in brackets ("[U+1FAE8]"), and the editor was told before publishing (vetting view). Wherever
+ * in brackets ("[U+0F40]"), and the editor was told before publishing (vetting view). Wherever
  * the drawn glyphs do not spell the text one to one (shaped or reordered glyphs, right-to-left
  * lines, joiners, such placeholders), the line carries the text as typed in an ActualText span,
  * so copy/paste, search and screen readers get the name exactly as it was entered.

@@ -76,6 +76,21 @@ class ProductionSettingsTest {
         assertEquals(List.of(), settingsWithProblems(m), "one list (order and spaces aside)");
     }
 
+    /** Quarkus would read these as host names and resolve them through DNS on every forwarded request. */
+    @Test
+    void aTrustedProxyQuarkusWouldLookUpInDnsIsRefused() {
+        Map<String, String> m = safe();
+        m.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+        for (String misread : List.of("::1", "fd00::1", "ingress.internal")) {
+            m.put("undersigned.abuse.trusted-proxies", "10.0.0.0/8," + misread);
+            m.put("quarkus.http.proxy.trusted-proxies", "10.0.0.0/8," + misread);
+            assertEquals(List.of("undersigned.abuse.trusted-proxies"), settingsWithProblems(m), misread);
+        }
+        m.put("undersigned.abuse.trusted-proxies", "10.0.0.0/8, [::1], fd00::/8, 127.0.0.1");
+        m.put("quarkus.http.proxy.trusted-proxies", "10.0.0.0/8, [::1], fd00::/8, 127.0.0.1");
+        assertEquals(List.of(), settingsWithProblems(m), "addresses in brackets and ranges are read as written");
+    }
+
     /** The base profile (what production reads) carries none of the development values. */
     @Test
     void theBaseProfileHasNoDevelopmentDefaults() throws Exception {

@@ -167,6 +167,35 @@ class LetterPdfTest {
                 .header("ETag", org.hamcrest.Matchers.not(equalTo(etag)));
     }
 
+    /**
+     * The stored PDF prints the coalition's name and contact and groups the list as the letter
+     * says: an editor changing them on a published letter gets a new PDF, not the stored one.
+     */
+    @Test
+    void changingWhatThePdfPrintsBesidesTheTextAndListMakesANewPdf() throws Exception {
+        Letter letter = data.open(LetterOptions.everyone());
+        insertApproved(letter, "ORGANIZATION", "Grouped Org", "Texas", "ADVOCACY");
+        String etag = given().get("/letters/" + letter.slug + "/letter.pdf").then().statusCode(200).extract().header("ETag");
+
+        Map<String, Object> edited = new java.util.HashMap<>(admins.api(org.undersigned.account.Role.EDITOR)
+                .get("/api/admin/letters/" + letter.id).then().statusCode(200).extract().jsonPath().getMap(""));
+        edited.put("coalitionName", "Renamed Coalition");
+        edited.put("pdfGrouping", "REGION");
+        admins.api(org.undersigned.account.Role.EDITOR).contentType(io.restassured.http.ContentType.JSON).body(edited)
+                .put("/api/admin/letters/" + letter.id).then().statusCode(200).body("textVersion", equalTo(1));
+
+        var response = given().header("If-None-Match", etag).get("/letters/" + letter.slug + "/letter.pdf")
+                .then().statusCode(200).header("ETag", org.hamcrest.Matchers.not(equalTo(etag))).extract();
+        try (PDDocument doc = Loader.loadPDF(response.asByteArray())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Renamed Coalition"), "the new coalition name: " + text);
+            assertInOrder(text, "Organizations: Texas", "Grouped Org");
+        }
+        // And it is the PDF now stored: asked again, the same one.
+        given().header("If-None-Match", response.header("ETag")).get("/letters/" + letter.slug + "/letter.pdf")
+                .then().statusCode(304);
+    }
+
     @Test
     void aBurstOfDownloadsCausesOneRender() throws Exception {
         Letter letter = data.open(LetterOptions.organizationsOnly());
