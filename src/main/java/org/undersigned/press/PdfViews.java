@@ -84,7 +84,7 @@ public class PdfViews {
             List<PdfView.Section> list = new ArrayList<>();
             for (Map.Entry<PublicSignatories.Group, Long> g : signatories.groupCounts(letter.id).entrySet()) {
                 if (g.getValue() > 0) {
-                    list.add(new PdfView.Section(heading(g.getKey()), signatories.lazily(letter.id, g.getKey())));
+                    list.add(new PdfView.Section(heading(g.getKey(), msg), signatories.lazily(letter.id, g.getKey())));
                 }
             }
             sections = list;
@@ -110,7 +110,7 @@ public class PdfViews {
                 @Override
                 public PdfView.Section next() {
                     PublicSignatories.Heading g = it.next();
-                    return new PdfView.Section(g.heading(), g.signatories());
+                    return new PdfView.Section(g.name().in(msg), g.signatories());
                 }
             };
         }
@@ -126,13 +126,13 @@ public class PdfViews {
                 org.undersigned.letter.LetterPartner.ofLetter(letter.id).stream().map(org.undersigned.letter.LetterPartner::name).toList(),
                 draft ? List.of() : leads(letter));
     }
-    /** "Organizations: National"; entries without a category last, as "…: other". */
-    static String heading(PublicSignatories.Group g) {
-        String kind = g.kind() == SignatoryKind.ORGANIZATION ? "Organizations" : "Individuals";
+    /** "Organizations: National", in the PDF's language; entries without a category last, as "…: Other". */
+    static String heading(PublicSignatories.Group g, Msg msg) {
+        String kind = g.kind() == SignatoryKind.ORGANIZATION ? msg.letter_organizations() : msg.letter_individuals();
         if (g.categoryKey() == null) {
             return kind;
         }
-        return kind + ": " + (g.categoryName() != null ? g.categoryName() : "other");
+        return kind + ": " + (g.categoryName() != null ? g.categoryName() : msg.orgtype_OTHER());
     }
 
     /** The lead signers with their approved logos, embedded (the PDF fetches nothing). */

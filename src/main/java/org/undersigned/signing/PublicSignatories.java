@@ -389,11 +389,26 @@ public class PublicSignatories {
     }
 
     /** One heading of a grouped list and its entries (see {@link #grouped}). */
-    public record Heading(String heading, Iterable<Signatory> signatories) {
+    /**
+     * What a group of the grouped list is called, in any language: its kind, and (when the list
+     * is grouped for that kind) the region as typed or the kind of organization; neither means the
+     * entries that gave none ("Other").
+     */
+    public record GroupName(SignatoryKind kind, boolean grouped, String region, OrgType orgType) {
+        public String in(org.undersigned.web.Msg msg) {
+            String what = kind == SignatoryKind.ORGANIZATION ? msg.letter_organizations() : msg.letter_individuals();
+            if (!grouped) {
+                return what;
+            }
+            return what + ": " + (region != null ? region : orgType != null ? orgType.label(msg) : msg.orgtype_OTHER());
+        }
+    }
+
+    public record Heading(GroupName name, Iterable<Signatory> signatories) {
     }
 
     /** A signatory with the group it is listed under. */
-    private record Grouped(SignatoryKind kind, String key, String heading, Signatory signatory) {
+    private record Grouped(SignatoryKind kind, String key, GroupName name, Signatory signatory) {
         boolean sameGroup(Grouped other) {
             return other != null && kind == other.kind && Objects.equals(key, other.key);
         }
@@ -402,7 +417,7 @@ public class PublicSignatories {
     /**
      * The approved signatories under headings, as the grouped PDF prints them: organizations, then
      * individuals; by region (case-insensitive, as typed first) or, for organizations, by kind of
-     * organization; entries without a value last, under "other"; reading order inside each group.
+     * organization; entries without a value last, under "Other"; reading order inside each group.
      * One ordered query read through a server-side cursor ({@link RowCursor#open}) inside the
      * caller's transaction: one snapshot, constant memory at any size. Single pass: the groups and
      * their entries are read in order, once (a group not read to its end is skipped over).
@@ -424,12 +439,16 @@ public class PublicSignatories {
                     row.getString("country"), row.getString("org_type"),
                     row.getObject("category_id") == null ? null : categories.get(row.getLong("category_id")));
             SignatoryKind kind = SignatoryKind.valueOf(s.kind());
-            String what = kind == SignatoryKind.ORGANIZATION ? "Organizations" : "Individuals";
             if (!region && kind == SignatoryKind.INDIVIDUAL) {
-                return new Grouped(kind, "", what, s);
+                return new Grouped(kind, "", new GroupName(kind, false, null, null), s);
             }
-            String value = region ? (s.region() == null || s.region().isBlank() ? null : s.region().strip()) : s.orgType();
-            return new Grouped(kind, value == null ? null : value.toLowerCase(java.util.Locale.ROOT), what + ": " + (value == null ? "other" : value), s);
+            if (region) {
+                String value = s.region() == null || s.region().isBlank() ? null : s.region().strip();
+                return new Grouped(kind, value == null ? null : value.toLowerCase(java.util.Locale.ROOT),
+                        new GroupName(kind, true, value, null), s);
+            }
+            OrgType type = OrgType.parse(row.getString("org_type")).orElse(null);
+            return new Grouped(kind, type == null ? null : type.name(), new GroupName(kind, true, null, type), s);
         };
         return () -> new java.util.Iterator<>() {
             private final RowCursor.Rows<Grouped> rows = cursor.open(sql, mapper, params);
@@ -450,7 +469,7 @@ public class PublicSignatories {
                 }
                 Grouped first = rows.peek();
                 current = first;
-                return new Heading(first.heading(), () -> new java.util.Iterator<>() {
+                return new Heading(first.name(), () -> new java.util.Iterator<>() {
                     @Override
                     public boolean hasNext() {
                         return first.sameGroup(rows.peek());

@@ -111,7 +111,7 @@ class CategoriesTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertInOrder(text, List.of("Organizations: National", "Zeta Org", "Organizations: State and local", "Alpha Org",
-                    "Organizations: other", "Old Org", "Individuals: National", "Zed Adams", "Bob Brown", "Ada Okafor",
+                    "Organizations: Other", "Old Org", "Individuals: National", "Zed Adams", "Bob Brown", "Ada Okafor",
                     "Individuals: International", "Ina Far"));
         }
 

@@ -118,14 +118,29 @@ class LetterPdfTest {
 
         data.execute("update letter set pdf_grouping = 'REGION' where id = ?1", letter.id);
         assertInOrder(pdfText(letter), "Organizations: California", "Cal Org", "Organizations: Texas", "Tex Org A",
-                "Tex Org B", "Organizations: other", "Nowhere Org", "Individuals: Oregon", "Ida Person",
-                "Individuals: other", "Abe Person");
+                "Tex Org B", "Organizations: Other", "Nowhere Org", "Individuals: Oregon", "Ida Person",
+                "Individuals: Other", "Abe Person");
 
         data.execute("update letter set pdf_grouping = 'ORG_TYPE' where id = ?1", letter.id);
         // Kinds of organization in the order of their labels, entries without one last.
         assertInOrder(pdfText(letter), "Organizations: Advocacy or civil-rights organization", "Cal Org", "Tex Org B",
-                "Organizations: Labor union or workers' organization", "Tex Org A", "Organizations: other",
+                "Organizations: Labor union or workers' organization", "Tex Org A", "Organizations: Other",
                 "Nowhere Org", "Individuals", "Abe Person", "Ida Person");
+
+        // Headings speak the letter's language, like the rest of the PDF.
+        data.execute("update letter set language = 'es', pdf_grouping = 'REGION' where id = ?1", letter.id);
+        assertInOrder(pdfText(letter), "Organizaciones: California", "Cal Org", "Organizaciones: Texas", "Tex Org A",
+                "Organizaciones: Otro", "Nowhere Org", "Personas a título individual: Oregon", "Ida Person");
+        data.execute("update letter set pdf_grouping = 'ORG_TYPE' where id = ?1", letter.id);
+        assertInOrder(pdfText(letter), "Organizaciones: " + msgEs("orgtype_ADVOCACY"), "Cal Org");
+    }
+
+    private static String msgEs(String key) throws java.io.IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = LetterPdfTest.class.getResourceAsStream("/messages/msg_es.properties")) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return p.getProperty(key);
     }
 
     private String pdfText(Letter letter) throws Exception {
