@@ -69,6 +69,9 @@ public class LetterPdfRenderer {
     @Inject
     ShippedFonts fonts;
 
+    @Inject
+    org.undersigned.web.Languages languages;
+
     private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     @Inject
     MeterRegistry registry;
@@ -125,14 +128,17 @@ public class LetterPdfRenderer {
             DocumentFonts drawn = new DocumentFonts(doc, fonts);
             PdfText body = new PdfText(drawn, false);
             PdfText headings = new PdfText(drawn, true);
+            // The closing lines and page numbers speak the text's language, as the template does.
+            org.undersigned.web.Msg msg = languages.msg(new org.undersigned.web.Language(view.lang()));
             List<String> closing = new ArrayList<>();
             if (view.anyAffiliation()) {
-                closing.add("* Affiliation for identification only.");
+                String note = msg.letter_identification_only();
+                closing.add("* " + note.substring(0, 1).toUpperCase(java.util.Locale.forLanguageTag(view.lang())) + note.substring(1) + ".");
             }
-            closing.add("Text version " + view.version() + ", SHA-256 " + view.sha256() + ".");
-            closing.add("The current list is at " + view.url());
+            closing.add(msg.letter_digest(view.version()) + " " + view.sha256() + ".");
+            closing.add(view.url()); // the current list; every page's footer links to it too
             new SignatoryPages(doc, body, headings).append(view.sections(), closing);
-            PageStamps.stamp(doc, body, view.title(), view.url());
+            PageStamps.stamp(doc, body, view.title(), view.url(), msg::pager_position);
             drawn.finish();
             doc.save(out);
         } catch (IOException e) {

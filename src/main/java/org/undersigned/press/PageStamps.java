@@ -27,7 +27,9 @@ final class PageStamps {
     private PageStamps() {
     }
 
-    static void stamp(PDDocument doc, PdfText text, String title, String url) throws IOException {
+    /** {@code pageOf} words "Page 3 of 12" in the PDF's language. */
+    static void stamp(PDDocument doc, PdfText text, String title, String url,
+                      java.util.function.BiFunction<Integer, Integer, String> pageOf) throws IOException {
         int total = doc.getNumberOfPages();
         PdfText.Line header = text.layout(title, SIZE);
         PdfText.Line link = text.layout(url, SIZE);
@@ -37,12 +39,12 @@ final class PageStamps {
         for (PDPage page : doc.getPages()) {
             number++;
             PDRectangle box = page.getMediaBox();
-            PdfText.Line pageOf = text.layout("Page " + number + " of " + total, SIZE);
+            PdfText.Line pageNumber = text.layout(pageOf.apply(number, total), SIZE);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
                 cs.beginMarkedContent(COSName.ARTIFACT);
                 cs.setNonStrokingColor(GREY);
                 PdfText.draw(cs, header, (box.getWidth() - Math.min(headerWidth, box.getWidth() - 102)) / 2, box.getHeight() - 40, SIZE);
-                PdfText.draw(cs, pageOf, box.getWidth() - SignatoryPages.MARGIN_SIDE - pageOf.width(), 30, SIZE);
+                PdfText.draw(cs, pageNumber, box.getWidth() - SignatoryPages.MARGIN_SIDE - pageNumber.width(), 30, SIZE);
                 cs.setNonStrokingColor(LINK);
                 PdfText.draw(cs, link, SignatoryPages.MARGIN_SIDE, 30, SIZE);
                 cs.endMarkedContent();

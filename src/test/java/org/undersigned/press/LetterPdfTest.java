@@ -129,8 +129,12 @@ class LetterPdfTest {
 
         // Headings speak the letter's language, like the rest of the PDF.
         data.execute("update letter set language = 'es', pdf_grouping = 'REGION' where id = ?1", letter.id);
-        assertInOrder(pdfText(letter), "Organizaciones: California", "Cal Org", "Organizaciones: Texas", "Tex Org A",
+        String spanish = pdfText(letter);
+        assertInOrder(spanish, "Organizaciones: California", "Cal Org", "Organizaciones: Texas", "Tex Org A",
                 "Organizaciones: Otro", "Nowhere Org", "Personas a título individual: Oregon", "Ida Person");
+        assertTrue(spanish.contains(msgEs("pager_position").replace("{page}", "1").replace("{pages}", "")), "page numbers: " + spanish);
+        assertTrue(spanish.contains(msgEs("letter_digest").replace("{version}", "1")), "the text's digest line: " + spanish);
+        assertFalse(spanish.contains("Page 1 of") || spanish.contains("Text version"), "no English left: " + spanish);
         data.execute("update letter set pdf_grouping = 'ORG_TYPE' where id = ?1", letter.id);
         assertInOrder(pdfText(letter), "Organizaciones: " + msgEs("orgtype_ADVOCACY"), "Cal Org");
     }
