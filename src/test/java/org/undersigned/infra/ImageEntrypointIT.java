@@ -183,6 +183,13 @@ class ImageEntrypointIT {
     @Order(Integer.MAX_VALUE)
     void onSigtermReadinessGoesDownFirstThenTheProcessExits() throws Exception {
         assertEquals(200, get(MANAGEMENT_PORT, "/q/health/ready").statusCode());
+        // A download in flight when SIGTERM comes: a streamed list of 300,000 names (tens of MB, far
+        // more than the socket buffers hold), read slowly so that it lasts beyond the shutdown delay.
+        String slug = publishedLetterWithApprovedNames(300_000);
+        SlowDownload download = new SlowDownload(HTTP_PORT, "/letters/" + slug + "/signatories.csv");
+        download.start();
+        download.awaitBytes(1_000_000);
+        Instant sigterm = Instant.now();
         new ProcessBuilder("kill", "-TERM", String.valueOf(app.pid())).start().waitFor();
         Instant end = Instant.now().plusSeconds(4);
         int ready = 200;
@@ -192,7 +199,125 @@ class ImageEntrypointIT {
         }
         assertEquals(503, ready, "readiness is DOWN during the shutdown delay");
         assertEquals(200, get(HTTP_PORT, "/").statusCode(), "requests are still served meanwhile");
+        download.join(60_000);
+        assertTrue(download.finishedAt != null && download.finishedAt.isAfter(sigterm.plusSeconds(6)),
+                "the download was still going after the shutdown delay: " + download.finishedAt + " vs SIGTERM " + sigterm);
+        assertEquals(null, download.failure, "the download was not cut");
+        assertEquals(300_001, download.lines, "in-flight requests finish: the whole list arrived (header + 300,000 names)");
         assertTrue(app.waitFor(40, java.util.concurrent.TimeUnit.SECONDS), "the process exits on its own");
+    }
+
+    /** A published letter with {@code n} approved names, seeded in SQL as bench/seed-signatories.sql does. */
+    private static String publishedLetterWithApprovedNames(int n) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        String base = "http://localhost:" + HTTP_PORT;
+        String token = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"image-admin@admins.example\",\"password\":\"image entrypoint admin password\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
+        String slug = "shutdown-" + Long.toString(System.nanoTime(), 36);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/letters"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"slug\":\"" + slug + "\",\"title\":\"Shutdown letter\","
+                        + "\"addressees\":\"Everyone\",\"bodyMarkdown\":\"Text\",\"coalitionName\":\"Coalition\","
+                        + "\"coalitionContact\":\"press@example.org\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        long id = json.readTree(created.body()).get("id").asLong();
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/letters/" + id + "/publish"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        String seed = Files.readString(Path.of("bench/seed-signatories.sql")).replace(":letter", String.valueOf(id))
+                .replace(":n", String.valueOf(n));
+        try (var db = java.sql.DriverManager.getConnection("jdbc:postgresql://" + System.getenv().getOrDefault("UNDERSIGNED_DB_HOST", "localhost")
+                + ":" + System.getenv().getOrDefault("UNDERSIGNED_DB_PORT", "5432") + "/" + TEST_DB, "undersigned", "undersigned");
+             var st = db.createStatement()) {
+            assertEquals(n, st.executeUpdate(seed));
+        }
+        return slug;
+    }
+
+    /**
+     * An HTTP/1.1 download through a socket with a small receive buffer (so the kernel cannot take
+     * the whole body ahead of the reader), read at about 1 MB/s for its first 8 MB, then as fast as
+     * it comes. Decodes the chunked body and counts its lines; a body cut short never sees the last
+     * (zero-length) chunk.
+     */
+    private static final class SlowDownload extends Thread {
+        private final int port;
+        private final String path;
+        private volatile long bytes;
+        volatile long lines;
+        volatile Instant finishedAt;
+        volatile Throwable failure;
+
+        SlowDownload(int port, String path) {
+            this.port = port;
+            this.path = path;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.setReceiveBufferSize(64 * 1024);
+                socket.connect(new java.net.InetSocketAddress("localhost", port), 5000);
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                String status = line(in);
+                assertTrue(status.startsWith("HTTP/1.1 200"), status);
+                boolean chunked = false;
+                for (String h = line(in); !h.isEmpty(); h = line(in)) {
+                    chunked |= h.equalsIgnoreCase("Transfer-Encoding: chunked");
+                }
+                assertTrue(chunked, "the list is streamed");
+                byte[] buffer = new byte[16 * 1024];
+                for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16); size > 0;
+                     size = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
+                    while (size > 0) {
+                        int read = in.read(buffer, 0, Math.min(size, buffer.length));
+                        if (read < 0) {
+                            throw new java.io.EOFException("cut inside a chunk after " + bytes + " bytes");
+                        }
+                        for (int i = 0; i < read; i++) {
+                            if (buffer[i] == '\n') {
+                                lines++;
+                            }
+                        }
+                        size -= read;
+                        bytes += read;
+                        if (bytes < 8_000_000) {
+                            Thread.sleep(read / 1024); // about 1 MB/s
+                        }
+                    }
+                    line(in); // the CRLF after the chunk
+                }
+                finishedAt = Instant.now();
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        private static String line(java.io.InputStream in) throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("connection closed after " + b);
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+
+        void awaitBytes(long n) throws InterruptedException {
+            while (bytes < n && isAlive()) {
+                Thread.sleep(20);
+            }
+            assertTrue(bytes >= n, "the download started: " + bytes + " bytes, " + failure);
+        }
     }
 
     // ----- helpers -----------------------------------------------------------------------------
