@@ -73,7 +73,7 @@ class WebhookPagesTest {
             admin.browser().contentType("application/x-www-form-urlencoded").formParam("csrf", admin.csrf())
                     .formParam("events", "signature.confirmed").formParam("events", "signature.approved")
                     .post(page + "/events").then().statusCode(303);
-            assertEquals("signature.approved,signature.confirmed",
+            assertEquals("signature.confirmed,signature.approved", // in the events' own order
                     data.single("select array_to_string(events, ',') from webhook_endpoint where id = ?1", id));
 
             // Trust: only an ADMIN, audited.
