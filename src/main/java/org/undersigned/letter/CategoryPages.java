@@ -31,7 +31,8 @@ public class CategoryPages {
     @CheckedTemplate(basePath = "letter")
     static class Templates {
         static native TemplateInstance categories(AdminView admin, long letterId, String title,
-                                                  List<LetterCategory> categories, FormErrors errors);
+                                                  List<LetterCategory> categories, FormErrors errors,
+                                                  org.undersigned.web.Notice notice);
     }
 
     @Inject
@@ -41,8 +42,9 @@ public class CategoryPages {
     CurrentAdmin current;
 
     @GET
-    public TemplateInstance page(@RestPath long id) {
-        return page(id, FormErrors.none());
+    public TemplateInstance page(@RestPath long id, @org.jboss.resteasy.reactive.RestQuery String notice) {
+        return page(id, FormErrors.none(), "moved".equals(notice)
+                ? org.undersigned.web.Notice.success(org.undersigned.web.AdminMsg::notice_order_saved) : null);
     }
 
     @POST
@@ -51,9 +53,20 @@ public class CategoryPages {
         try {
             coalitions.addCategory(current.actor(), id, name);
         } catch (InvalidInputException e) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page(id, e.errors()).render()).build();
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page(id, e.errors(), null).render()).build();
         }
         return Response.seeOther(URI.create("/admin/letters/" + id + "/categories")).build();
+    }
+
+    /** One place up or down: the groups on the page, in the CSV/JSON lists and the PDF follow this order. */
+    @POST
+    @Path("{categoryId}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@RestPath long id, @RestPath long categoryId, @RestForm String direction) {
+        return org.undersigned.web.FormPage.submit(() -> {
+            coalitions.moveCategory(current.actor(), id, categoryId, Coalitions.Direction.of(direction));
+            return Response.seeOther(URI.create("/admin/letters/" + id + "/categories?notice=moved")).build();
+        }, errors -> page(id, errors, null));
     }
 
     @POST
@@ -63,8 +76,8 @@ public class CategoryPages {
         return Response.seeOther(URI.create("/admin/letters/" + id + "/categories")).build();
     }
 
-    private TemplateInstance page(long id, FormErrors errors) {
+    private TemplateInstance page(long id, FormErrors errors, org.undersigned.web.Notice notice) {
         Letter letter = LetterService.require(id);
-        return Templates.categories(current.view(), id, letter.title, LetterCategory.ofLetter(id), errors);
+        return Templates.categories(current.view(), id, letter.title, LetterCategory.ofLetter(id), errors, notice);
     }
 }

@@ -58,7 +58,8 @@ public class LetterAdminViews {
 
     /** Sign-ons that came through one partner's link (issue 13), from the maintained totals. */
     @TemplateData
-    public record PartnerRow(long id, String name, String code, long signedOn, long pendingReview, long approved) {
+    public record PartnerRow(long id, String name, String code, long signedOn, long pendingReview, long approved,
+                             boolean retired, String website, boolean logo) {
     }
 
     @TemplateData
@@ -129,12 +130,13 @@ public class LetterAdminViews {
                 fonts.unprintableLabels(l.title, l.addressees, l.bodyMarkdown, l.coalitionName), partnerRows(l.id));
     }
 
-    /** Every partner of the letter with its counts (zeros for a partner nobody came through yet). */
+    /** Every partner of the letter with its counts (zeros for a partner nobody came through yet); retired ones last. */
     public List<PartnerRow> partnerRows(long letterId) {
         java.util.Map<Long, SignatureFacts.PartnerCount> counts = facts.countsByPartner(letterId);
-        return LetterPartner.ofLetter(letterId).stream().map(p -> {
+        return LetterPartner.allOfLetter(letterId).stream().map(p -> {
             SignatureFacts.PartnerCount c = counts.getOrDefault(p.id(), new SignatureFacts.PartnerCount(p.id(), 0, 0, 0));
-            return new PartnerRow(p.id(), p.name(), p.code(), c.signedOn(), c.pendingReview(), c.approved());
+            return new PartnerRow(p.id(), p.name(), p.code(), c.signedOn(), c.pendingReview(), c.approved(), p.retired(),
+                    p.website().orElse(null), p.hasLogo());
         }).toList();
     }
 

@@ -41,6 +41,10 @@ public class LetterCategory extends PanacheEntityBase {
         return list("letterId = ?1 order by position, id", letterId);
     }
 
+    void moveTo(int position) {
+        this.position = position;
+    }
+
     public long id() {
         return id;
     }

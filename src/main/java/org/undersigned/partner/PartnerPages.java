@@ -1,6 +1,7 @@
 package org.undersigned.partner;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,7 +27,10 @@ import org.undersigned.letter.LetterAdminViews;
 import org.undersigned.letter.LetterPartner;
 import org.undersigned.letter.LetterService;
 import org.undersigned.logos.LogoImage;
+import org.undersigned.web.AdminMsg;
 import org.undersigned.web.FormErrors;
+import org.undersigned.web.FormPage;
+import org.undersigned.web.Notice;
 import org.undersigned.web.InvalidInputException;
 import org.undersigned.web.SiteConfig;
 
@@ -39,8 +43,10 @@ import java.util.List;
 
 /**
  * A letter's partners in the browser: each with its own sign-on link and its figures; editors
- * add partners (with a logo the server re-encodes); admins invite a partner's staff and download
- * a partner's consenting contacts.
+ * add partners (with a logo the server re-encodes), edit them, put them in order and remove them
+ * (a partner people signed on through is retired, see {@code letter.PartnerState}); admins invite
+ * a partner's staff and download a partner's consenting contacts. Thin: each change is one call
+ * to {@link Coalitions}.
  */
 @Path("/admin/letters/{id}/partners")
 @Produces(MediaType.TEXT_HTML)
@@ -51,10 +57,19 @@ public class PartnerPages {
     public record Row(LetterAdminViews.PartnerRow counts, String link, boolean logo) {
     }
 
+    /** The add and edit forms as typed, so they can be shown again with their errors. */
+    @TemplateData
+    public record PartnerForm(String name, String website, String code) {
+        static final PartnerForm BLANK = new PartnerForm("", "", "");
+    }
+
     @CheckedTemplate(basePath = "partner")
     static class Templates {
         static native TemplateInstance partners(AdminView admin, long letterId, String title, List<Row> partners,
-                                                FormErrors errors, String invited);
+                                                PartnerForm form, FormErrors errors, Notice notice);
+
+        static native TemplateInstance edit(AdminView admin, long letterId, String title, LetterAdminViews.PartnerRow partner,
+                                            PartnerForm form, FormErrors errors);
     }
 
     @Inject
@@ -76,8 +91,9 @@ public class PartnerPages {
     SiteConfig site;
 
     @GET
-    public TemplateInstance page(@RestPath long id, @RestQuery String invited) {
-        return page(id, FormErrors.none(), invited);
+    public TemplateInstance page(@RestPath long id, @RestQuery String invited, @RestQuery String notice) {
+        return page(id, PartnerForm.BLANK, FormErrors.none(), invited != null ? Notice.success(AdminMsg::notice_partner_invited)
+                : notice(notice));
     }
 
     @POST
@@ -85,21 +101,63 @@ public class PartnerPages {
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response add(@RestPath long id, @RestForm String name, @RestForm String website, @RestForm String code,
                         @RestForm("logo") FileUpload logo) {
-        try {
-            byte[] png = null;
-            if (logo != null && logo.size() > 0) {
-                try {
-                    png = LogoImage.reencode(read(logo)).png();
-                } catch (LogoImage.Refused refused) {
-                    throw new InvalidInputException(FormErrors.none().add("logo", refused.detail()));
-                }
-            }
-            coalitions.addPartner(current.actor(), id, name, website, code, png);
-        } catch (InvalidInputException e) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(page(id, e.errors(), null).render()).build();
-        }
-        return Response.seeOther(URI.create("/admin/letters/" + id + "/partners")).build();
+        PartnerForm form = new PartnerForm(name, website, code);
+        return FormPage.submit(() -> {
+            coalitions.addPartner(current.actor(), id, name, website, code, logo(logo));
+            return seeOther(id, "added");
+        }, errors -> page(id, form, errors, null));
+    }
+
+    @GET
+    @Path("{pid}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
+    public TemplateInstance editPage(@RestPath long id, @RestPath long pid) {
+        LetterAdminViews.PartnerRow row = row(id, pid);
+        return Templates.edit(current.view(), id, LetterService.require(id).title, row,
+                new PartnerForm(row.name(), row.website() == null ? "" : row.website(), row.code()), FormErrors.none());
+    }
+
+    /** Name, website and logo (a new one replaces it; "remove" drops it). The link code stays. */
+    @POST
+    @Path("{pid}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
+    public Response edit(@RestPath long id, @RestPath long pid, @RestForm String name, @RestForm String website,
+                         @RestForm("logo") FileUpload logo, @RestForm String removeLogo) {
+        LetterAdminViews.PartnerRow row = row(id, pid);
+        PartnerForm form = new PartnerForm(name, website, row.code());
+        return FormPage.submit(() -> {
+            coalitions.editPartner(current.actor(), id, pid, name, website, logo(logo), "yes".equals(removeLogo));
+            return seeOther(id, "edited");
+        }, errors -> Templates.edit(current.view(), id, LetterService.require(id).title, row, form, errors));
+    }
+
+    /** Deleted if nobody signed on through it, retired otherwise (the notice says which). */
+    @POST
+    @Path("{pid}/remove")
+    @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
+    public Response remove(@RestPath long id, @RestPath long pid) {
+        Coalitions.Removal removal = coalitions.removePartner(current.actor(), id, pid);
+        return seeOther(id, removal == Coalitions.Removal.DELETED ? "deleted" : "retired");
+    }
+
+    @POST
+    @Path("{pid}/reinstate")
+    @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
+    public Response reinstate(@RestPath long id, @RestPath long pid) {
+        coalitions.reinstatePartner(current.actor(), id, pid);
+        return seeOther(id, "reinstated");
+    }
+
+    @POST
+    @Path("{pid}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
+    public Response move(@RestPath long id, @RestPath long pid, @RestForm String direction) {
+        return FormPage.submit(() -> {
+            coalitions.movePartner(current.actor(), id, pid, Coalitions.Direction.of(direction));
+            return seeOther(id, "moved");
+        }, errors -> page(id, PartnerForm.BLANK, errors, null));
     }
 
     /** A PARTNER account for this partner's staff: they see its figures and consenting contacts, nothing else. */
@@ -109,13 +167,13 @@ public class PartnerPages {
     @RolesAllowed(Role.ADMIN_NAME)
     public Response inviteStaff(@RestPath long id, @RestPath long pid, @RestForm String email, @RestForm String name) {
         LetterPartner partner = partnerOf(id, pid);
-        try {
-            accounts.invite(current.actor(), email, name, Role.PARTNER, partner.id());
-        } catch (InvalidInputException e) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(page(id, e.errors(), null).render()).build();
+        if (partner.retired()) {
+            throw new org.undersigned.web.RuleException("Partner retired", "A retired partner's staff have no page to see.");
         }
-        return Response.seeOther(URI.create("/admin/letters/" + id + "/partners?invited=" + pid)).build();
+        return FormPage.submit(() -> {
+            accounts.invite(current.actor(), email, name, Role.PARTNER, partner.id());
+            return Response.seeOther(URI.create("/admin/letters/" + id + "/partners?invited=" + pid)).build();
+        }, errors -> page(id, PartnerForm.BLANK, errors, null));
     }
 
     /** The partner's consenting contacts, for an admin handing them over (audited like the staff's own download). */
@@ -127,13 +185,45 @@ public class PartnerPages {
         return PartnerStaffPages.download(export.csv(current.actor(), id, partner.id()), partner.code());
     }
 
-    private TemplateInstance page(long id, FormErrors errors, String invited) {
+    private TemplateInstance page(long id, PartnerForm form, FormErrors errors, Notice notice) {
         Letter letter = LetterService.require(id);
         List<Row> rows = views.partnerRows(id).stream()
-                .map(p -> new Row(p, site.publicUrl() + "/letters/" + letter.slug + "/sign?partner=" + p.code(),
-                        LetterPartner.<LetterPartner>findByIdOptional(p.id()).map(LetterPartner::hasLogo).orElse(false)))
+                .map(p -> new Row(p, site.publicUrl() + "/letters/" + letter.slug + "/sign?partner=" + p.code(), p.logo()))
                 .toList();
-        return Templates.partners(current.view(), id, letter.title, rows, errors, invited);
+        return Templates.partners(current.view(), id, letter.title, rows, form, errors, notice);
+    }
+
+    private static Notice notice(String posted) {
+        return posted == null ? null : switch (posted) {
+            case "added" -> Notice.success(AdminMsg::notice_partner_added);
+            case "edited" -> Notice.success(AdminMsg::notice_partner_edited);
+            case "deleted" -> Notice.success(AdminMsg::notice_partner_deleted);
+            case "retired" -> Notice.success(AdminMsg::notice_partner_retired);
+            case "reinstated" -> Notice.success(AdminMsg::notice_partner_reinstated);
+            case "moved" -> Notice.success(AdminMsg::notice_order_saved);
+            default -> null;
+        };
+    }
+
+    private LetterAdminViews.PartnerRow row(long id, long pid) {
+        partnerOf(id, pid);
+        return views.partnerRows(id).stream().filter(p -> p.id() == pid).findFirst().orElseThrow(NotFoundException::new);
+    }
+
+    private static Response seeOther(long id, String notice) {
+        return Response.seeOther(URI.create("/admin/letters/" + id + "/partners?notice=" + notice)).build();
+    }
+
+    /** The upload re-encoded, or null when none was sent; a refused image is a form error. */
+    private static byte[] logo(FileUpload logo) {
+        if (logo == null || logo.size() == 0) {
+            return null;
+        }
+        try {
+            return LogoImage.reencode(read(logo)).png();
+        } catch (LogoImage.Refused refused) {
+            throw new InvalidInputException(FormErrors.none().add("logo", refused.detail()));
+        }
     }
 
     static LetterPartner partnerOf(long letterId, long partnerId) {

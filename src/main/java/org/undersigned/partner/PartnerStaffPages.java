@@ -74,7 +74,9 @@ public class PartnerStaffPages {
     private LetterPartner ownPartner() {
         Long partnerId = Account.<Account>findByIdOptional(current.get().id()).flatMap(Account::partnerId)
                 .orElseThrow(ForbiddenException::new);
-        return LetterPartner.<LetterPartner>findByIdOptional(partnerId).orElseThrow(ForbiddenException::new);
+        // A retired partner's staff lose access; admins can still export its consenting contacts.
+        return LetterPartner.<LetterPartner>findByIdOptional(partnerId).filter(p -> !p.retired())
+                .orElseThrow(ForbiddenException::new);
     }
 
     static Response download(StreamedExport body, String code) {

@@ -67,7 +67,7 @@ public class SignOnCoalitions {
     private Facts load(long letterId) {
         Map<String, Partner> partners = new LinkedHashMap<>();
         for (Tuple r : (List<Tuple>) em.createNativeQuery(
-                        "select id, code, name from letter_partner where letter_id = ?1 order by position, id", Tuple.class)
+                        "select id, code, name from letter_partner where letter_id = ?1 and state = 'ACTIVE' order by position, id", Tuple.class)
                 .setParameter(1, letterId).getResultList()) {
             partners.put((String) r.get("code"), new Partner(((Number) r.get("id")).longValue(), (String) r.get("code"),
                     (String) r.get("name")));

@@ -154,4 +154,347 @@ public interface AdminMsg {
 
     @Message("Download contacts who agreed to share them with you (CSV)")
     String partner_staff_export();
+
+    // Issue 13 admin pages: partners (edit, remove, order), categories (order), webhooks, API keys
+    @Message("Partner added: its sign-on link is ready.")
+    String notice_partner_added();
+
+    @Message("Partner saved. The letter page and the PDF follow.")
+    String notice_partner_edited();
+
+    @Message("Partner removed. Nobody had signed on through its link, so nothing else changed.")
+    String notice_partner_deleted();
+
+    @Message("Partner retired: it has left the letter page and the PDF and its link no longer attributes sign-ons. The sign-ons that came through it keep their attribution, and admins can still download its consenting contacts.")
+    String notice_partner_retired();
+
+    @Message("Partner reinstated: it is back on the page and the PDF, and its link attributes sign-ons again.")
+    String notice_partner_reinstated();
+
+    @Message("Invitation sent.")
+    String notice_partner_invited();
+
+    @Message("Order saved. The letter page, the lists and the PDF follow it.")
+    String notice_order_saved();
+
+    @Message("The letter page and the PDF say “in partnership with” these organizations, in this order. Each has its own sign-on link: sign-ons through it count for that partner, and its signers may agree to share their contact details with it. The link carries the partner in the address and the form only (no cookies).")
+    String partners_intro();
+
+    @Message("No partners yet.")
+    String partners_none();
+
+    @Message("Partner")
+    String partners_col_partner();
+
+    @Message("Sign-on link")
+    String partners_col_link();
+
+    @Message("Signed on")
+    String partners_col_signed_on();
+
+    @Message("Waiting for review")
+    String partners_col_pending();
+
+    @Message("Approved")
+    String partners_col_approved();
+
+    @Message("Change")
+    String partners_col_change();
+
+    @Message("Staff and contacts")
+    String partners_col_staff();
+
+    @Message("logo")
+    String partners_logo();
+
+    @Message("retired")
+    String partners_retired();
+
+    @Message("Edit")
+    String partners_edit();
+
+    @Message("Reinstate")
+    String partners_reinstate();
+
+    @Message("Remove…")
+    String partners_remove();
+
+    @Message("People signed on through this partner's link, so it will be retired, not deleted: it leaves the page and the PDF, its link stops attributing, its sign-ons keep their attribution and admins can still download its consenting contacts. You can reinstate it later.")
+    String partners_remove_retires();
+
+    @Message("Nobody signed on through this partner's link: it will be deleted.")
+    String partners_remove_deletes();
+
+    @Message("Consenting contacts (CSV)")
+    String partners_contacts_csv();
+
+    @Message("Invite this partner's staff")
+    String partners_invite_staff();
+
+    @Message("Invite")
+    String partners_invite();
+
+    @Message("Add a partner")
+    String partners_add_heading();
+
+    @Message("Add partner")
+    String partners_add();
+
+    @Message("Remove the current logo")
+    String partners_remove_logo();
+
+    @Message("Save changes")
+    String save_changes();
+
+    @Message("Up")
+    String move_up();
+
+    @Message("Down")
+    String move_down();
+
+    @Message("Events saved.")
+    String notice_webhook_events();
+
+    @Message("Trusted: deliveries to this endpoint now carry signers' contact details. This was recorded in the audit trail.")
+    String notice_webhook_trusted();
+
+    @Message("No longer trusted: deliveries carry no contact details. This was recorded in the audit trail.")
+    String notice_webhook_untrusted();
+
+    @Message("Endpoint deactivated: nothing more is sent to it, and what was still waiting is marked failed.")
+    String notice_webhook_deactivated();
+
+    @Message("Delivery queued again for a fresh set of attempts.")
+    String notice_webhook_redelivered();
+
+    @Message("Webhooks")
+    String webhooks_heading();
+
+    @Message("Webhook endpoints hear about signatures (confirmed, approved, withdrawn) and letters changing state, for one letter or for every letter. Each delivery is signed with the endpoint's secret (HMAC-SHA256 over a timestamp and the body), retried with backoff, and carries signers' contact details only if an admin trusted the endpoint.")
+    String webhooks_intro();
+
+    @Message("All endpoints")
+    String webhooks_all();
+
+    @Message("No endpoints.")
+    String webhooks_none();
+
+    @Message("Receiver")
+    String webhooks_col_url();
+
+    @Message("Letter")
+    String webhooks_col_letter();
+
+    @Message("Events")
+    String webhooks_col_events();
+
+    @Message("Contact details")
+    String webhooks_col_trusted();
+
+    @Message("Last delivery")
+    String webhooks_col_last();
+
+    @Message("Waiting / failed")
+    String webhooks_col_waiting_failed();
+
+    @Message("Event")
+    String webhooks_col_event();
+
+    @Message("When")
+    String webhooks_col_occurred();
+
+    @Message("Attempts")
+    String webhooks_col_attempts();
+
+    @Message("Last answer")
+    String webhooks_col_answer();
+
+    @Message("Action")
+    String webhooks_col_action();
+
+    @Message("Every letter")
+    String webhooks_global();
+
+    @Message("deactivated")
+    String webhooks_inactive();
+
+    @Message("active")
+    String webhooks_active();
+
+    @Message("State")
+    String webhooks_state();
+
+    @Message("sent (trusted)")
+    String webhooks_trusted_yes();
+
+    @Message("never sent")
+    String webhooks_trusted_no();
+
+    @Message("none yet")
+    String webhooks_no_attempt();
+
+    @Message("Register an endpoint")
+    String webhooks_register_heading();
+
+    @Message("Receiver's address")
+    String webhooks_field_url();
+
+    @Message("The full address that receives the POSTs, starting with https://.")
+    String webhooks_field_url_hint();
+
+    @Message("Letter")
+    String webhooks_field_letter();
+
+    @Message("Leave unchosen for every letter.")
+    String webhooks_field_letter_hint();
+
+    @Message("Events")
+    String webhooks_field_events();
+
+    @Message("Register and show the secret")
+    String webhooks_register();
+
+    @Message("Webhook endpoint")
+    String webhooks_endpoint_heading();
+
+    @Message("Contact details")
+    String webhooks_trust_heading();
+
+    @Message("Deliveries carry signers' email, phone and contact name only if this endpoint is trusted. Trust only a receiver your organization controls; the decision is recorded in the audit trail.")
+    String webhooks_trust_explained();
+
+    @Message("Trust with contact details")
+    String webhooks_trust();
+
+    @Message("Stop sending contact details")
+    String webhooks_untrust();
+
+    @Message("Signing secret")
+    String webhooks_secret_heading();
+
+    @Message("A new secret is shown once. The old one keeps signing alongside it for a while, so the receiver can switch without missing a delivery.")
+    String webhooks_rotate_explained();
+
+    @Message("Rotate the secret")
+    String webhooks_rotate();
+
+    @Message("Deactivate")
+    String webhooks_deactivate_heading();
+
+    @Message("Nothing more is sent to this endpoint; deliveries still waiting are marked failed. This cannot be undone: register the endpoint again if needed.")
+    String webhooks_deactivate_explained();
+
+    @Message("Deactivate this endpoint")
+    String webhooks_deactivate();
+
+    @Message("Deliveries, newest first")
+    String webhooks_deliveries_heading();
+
+    @Message("No deliveries yet.")
+    String webhooks_no_deliveries();
+
+    @Message("Deliver again")
+    String webhooks_redeliver();
+
+    @Message("Older deliveries")
+    String webhooks_older();
+
+    @Message("Endpoint registered")
+    String webhooks_secret_created();
+
+    @Message("Secret rotated")
+    String webhooks_secret_rotated();
+
+    @Message("Copy this secret now and give it to the receiver: it is not shown again.")
+    String webhooks_secret_once();
+
+    @Message("The receiver checks the Undersigned-Signature header: t=<unix time>,v1=<hex HMAC-SHA256 of “t.body” with this secret>.")
+    String webhooks_secret_how();
+
+    @Message("Key revoked: requests with it are refused from now on.")
+    String notice_api_key_revoked();
+
+    @Message("API keys")
+    String api_keys_heading();
+
+    @Message("No keys yet.")
+    String api_keys_none();
+
+    @Message("Integration")
+    String api_keys_col_name();
+
+    @Message("Key starts with")
+    String api_keys_col_prefix();
+
+    @Message("Issued")
+    String api_keys_col_created();
+
+    @Message("Last used")
+    String api_keys_col_last_used();
+
+    @Message("State")
+    String api_keys_col_state();
+
+    @Message("Revoke…")
+    String api_keys_revoke();
+
+    @Message("The integration using this key stops working at once. This cannot be undone.")
+    String api_keys_revoke_explained();
+
+    @Message("Issue a key")
+    String api_keys_issue_heading();
+
+    @Message("Integration's name")
+    String api_keys_field_name();
+
+    @Message("What uses the key, e.g. “CRM sync”.")
+    String api_keys_field_name_hint();
+
+    @Message("Issue and show the key")
+    String api_keys_issue();
+
+    @Message("Key issued")
+    String api_keys_issued_heading();
+
+    @Message("Back to API keys")
+    String api_keys_back();
+
+    @Message("Move {name} up")
+    String move_up_label(String name);
+
+    @Message("Move {name} down")
+    String move_down_label(String name);
+
+    @Message("Remove {name}")
+    String partners_remove_confirm(String name);
+
+    @Message("Edit partner: {name}")
+    String partners_edit_heading(String name);
+
+    @Message("The link code “{code}” stays: links with it are already out there.")
+    String partners_edit_intro(String code);
+
+    @Message("Webhooks for {title}")
+    String webhooks_heading_letter(String title);
+
+    @Message("For the next {hours} hours the previous secret keeps signing too: each delivery carries both signatures, so the receiver can switch to the new secret without missing one.")
+    String webhooks_secret_overlap(long hours);
+
+    @Message("Back to {url}")
+    String webhooks_to_endpoint(String url);
+
+    @Message("Keys let another tool (a CRM, for example) read the OSDI-shaped API at {root}: public data only (letters and approved signatures), never contact details. Each key is shown once when issued; only its hash is kept.")
+    String api_keys_intro(String root);
+
+    @Message("Revoke the key of {name}")
+    String api_keys_revoke_confirm(String name);
+
+    @Message("revoked {when}")
+    String api_keys_revoked_on(java.time.Instant when);
+
+    @Message("The key for {name}. Copy it now: it is not shown again.")
+    String api_keys_issued_once(String name);
+
+    @Message("The integration sends it in the OSDI-API-Token header to {root}.")
+    String api_keys_issued_how(String root);
 }

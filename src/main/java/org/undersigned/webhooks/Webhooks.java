@@ -150,6 +150,15 @@ public class Webhooks {
         return rows.stream().map(Webhooks::endpointOf).toList();
     }
 
+    /** The endpoints that hear about this letter: its own and the global ones. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<EndpointView> endpointsFor(long letterId) {
+        List<Tuple> rows = em.createNativeQuery(VIEW + " where e.letter_id = ?1 or e.letter_id is null order by e.id", Tuple.class)
+                .setParameter(1, letterId).getResultList();
+        return rows.stream().map(Webhooks::endpointOf).toList();
+    }
+
     @Transactional
     @SuppressWarnings("unchecked")
     public EndpointView view(long id) {

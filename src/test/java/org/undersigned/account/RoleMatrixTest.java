@@ -37,6 +37,8 @@ class RoleMatrixTest {
     private static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.EDITOR);
     private static final Set<Role> VETTERS = EnumSet.of(Role.ADMIN, Role.VETTER);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+    /** A POST of a multipart form (forms with a file field), as the browser sends it. */
+    private static final String MULTIPART = "MULTIPART";
 
     @Inject
     TestData data;
@@ -145,6 +147,33 @@ class RoleMatrixTest {
         e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/leads", f -> null, EDITORS));
         e.add(new Endpoint("POST", f -> "/admin/signatures/" + f.pendingSignature() + "/lead/remove", f -> Map.of(), EDITORS));
         e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/logos", f -> null, VETTERS));
+        // Issue 13 admin pages: editing, removing and ordering partners, ordering categories; webhooks; API keys.
+        e.add(new Endpoint("GET", f -> "/admin/letters/" + f.openLetter() + "/partners/" + f.partner(), f -> null, EDITORS));
+        e.add(new Endpoint(MULTIPART, f -> "/admin/letters/" + f.openLetter() + "/partners/" + f.partner(),
+                f -> Map.of("name", "Matrix Partner Renamed", "website", "matrix.example"), EDITORS));
+        e.add(new Endpoint("POST", f -> "/admin/letters/" + f.openLetter() + "/partners/" + f.partner() + "/move",
+                f -> Map.of("direction", "up"), EDITORS));
+        e.add(new Endpoint("POST", f -> "/admin/letters/" + f.openLetter() + "/partners/" + f.partner() + "/remove",
+                f -> Map.of(), EDITORS));
+        e.add(new Endpoint("POST", f -> "/admin/letters/" + f.openLetter() + "/partners/" + retiredPartner(f)
+                + "/reinstate", f -> Map.of(), EDITORS));
+        e.add(new Endpoint("POST", f -> "/admin/letters/" + f.openLetter() + "/categories/" + category(f) + "/move",
+                f -> Map.of("direction", "down"), EDITORS));
+        e.add(new Endpoint("GET", f -> "/admin/webhooks", f -> null, ADMINS));
+        e.add(new Endpoint("GET", f -> "/admin/webhooks?letter=" + f.openLetter(), f -> null, ADMINS));
+        e.add(new Endpoint("POST", f -> "/admin/webhooks", f -> Map.of("letterId", f.openLetter(),
+                "url", "https://127.0.0.1:9/hook", "events", "signature.approved"), ADMINS));
+        e.add(new Endpoint("GET", f -> "/admin/webhooks/" + webhook(f), f -> null, ADMINS));
+        e.add(new Endpoint("POST", f -> "/admin/webhooks/" + webhook(f) + "/events",
+                f -> Map.of("events", "signature.confirmed"), ADMINS));
+        e.add(new Endpoint("POST", f -> "/admin/webhooks/" + webhook(f) + "/trusted",
+                f -> Map.of("trusted", "yes"), ADMINS));
+        e.add(new Endpoint("POST", f -> "/admin/webhooks/" + webhook(f) + "/rotate-secret", f -> Map.of(), ADMINS));
+        e.add(new Endpoint("POST", f -> "/admin/webhooks/" + webhook(f) + "/deactivate", f -> Map.of(), ADMINS));
+        e.add(new Endpoint("POST", f -> failedDelivery(f) + "/redeliver", f -> Map.of(), ADMINS));
+        e.add(new Endpoint("GET", f -> "/admin/api-keys", f -> null, ADMINS));
+        e.add(new Endpoint("POST", f -> "/admin/api-keys", f -> Map.of("name", "Matrix CRM page"), ADMINS));
+        e.add(new Endpoint("POST", f -> "/admin/api-keys/" + apiKey(f) + "/revoke", f -> Map.of(), ADMINS));
         e.add(new Endpoint("GET", f -> "/admin/partner", f -> null, PARTNERS));
         e.add(new Endpoint("GET", f -> "/admin/partner/contacts.csv", f -> null, PARTNERS));
         return e;
@@ -265,7 +294,73 @@ class RoleMatrixTest {
             return request.request(endpoint.method(), path).statusCode();
         }
         return endpoint.method().equals("GET") ? session.browser().get(path).statusCode()
+                : endpoint.method().equals(MULTIPART) ? multipart(session.browser().multiPart("csrf", session.csrf()), body, path)
                 : session.post(path, stringify(body)).statusCode();
+    }
+
+    /** Posts the body's fields as multipart/form-data; returns the status. */
+    private static int multipart(RequestSpecification request, Object body, String path) {
+        request.contentType("multipart/form-data");
+        stringify(body).forEach((k, v) -> request.multiPart(k, String.valueOf(v)));
+        return request.post(path).statusCode();
+    }
+
+    /** A partner of the letter that was retired (its staff account keeps it from being deleted). */
+    private long retiredPartner(Fixture f) {
+        if (f == PROBE) {
+            return 0; // only the address's shape is looked at
+        }
+        long letterId = f.openLetter();
+        long id = coalitions.addPartner(org.undersigned.audit.Actor.SYSTEM, letterId, "Retired " + java.util.UUID.randomUUID(),
+                null, null, null).id();
+        admins.createPartnerStaff(id);
+        coalitions.removePartner(org.undersigned.audit.Actor.SYSTEM, letterId, id);
+        return id;
+    }
+
+    private long category(Fixture f) {
+        if (f == PROBE) {
+            return 0;
+        }
+        long letterId = f.openLetter();
+        return coalitions.addCategory(org.undersigned.audit.Actor.SYSTEM, letterId, "Cat " + java.util.UUID.randomUUID()).id();
+    }
+
+    /** A fresh active endpoint for the letter (its address refuses connections). */
+    private long webhook(Fixture f) {
+        if (f == PROBE) {
+            return 0;
+        }
+        long letterId = f.openLetter();
+        return ((Number) data.single("""
+                insert into webhook_endpoint (id, letter_id, url, events, secret, trusted, active, created_at, version)
+                values (nextval('webhook_endpoint_seq'), ?1, 'https://127.0.0.1:9/hook', '{signature.approved}', 'whsec_matrix',
+                        false, true, now(), 0) returning id""", letterId)).longValue();
+    }
+
+    /** The address of a FAILED delivery of a fresh endpoint. */
+    private String failedDelivery(Fixture f) {
+        if (f == PROBE) {
+            return "/admin/webhooks/0/deliveries/0";
+        }
+        long letterId = f.openLetter();
+        long endpoint = webhook(f);
+        long delivery = ((Number) data.single("""
+                insert into webhook_delivery (endpoint_id, event, letter_id, state_after, occurred_at, state, attempts)
+                values (?1, 'signature.approved', ?2, 'APPROVED', now(), 'FAILED', 10) returning id""", endpoint, letterId))
+                .longValue();
+        return "/admin/webhooks/" + endpoint + "/deliveries/" + delivery;
+    }
+
+    /** A fresh, unrevoked API key's id. */
+    private long apiKey(Fixture f) {
+        if (f == PROBE) {
+            return 0;
+        }
+        String hash = org.undersigned.infra.Hashing.sha256Hex(java.util.UUID.randomUUID().toString());
+        return ((Number) data.single("""
+                insert into api_key (id, name, prefix, key_hash, created_at)
+                values (nextval('api_key_seq'), 'Matrix key', 'usk_matrix00', ?1, now()) returning id""", hash)).longValue();
     }
 
     private static boolean allowedStatus(int status, String path) {
@@ -288,13 +383,18 @@ class RoleMatrixTest {
             status = request.request(endpoint.method(), path).statusCode();
         } else if (role == null) {
             RequestSpecification request = RestAssured.given().redirects().follow(false).accept("text/html");
-            if (body != null) {
-                request.contentType("application/x-www-form-urlencoded").formParams(stringify(body));
+            if (endpoint.method().equals(MULTIPART)) {
+                status = multipart(request, body, path);
+            } else {
+                if (body != null) {
+                    request.contentType("application/x-www-form-urlencoded").formParams(stringify(body));
+                }
+                status = request.request(endpoint.method(), path).statusCode();
             }
-            status = request.request(endpoint.method(), path).statusCode();
         } else {
             Admins.Session s = admins.session(role);
             status = endpoint.method().equals("GET") ? s.browser().get(path).statusCode()
+                    : endpoint.method().equals(MULTIPART) ? multipart(s.browser().multiPart("csrf", s.csrf()), body, path)
                     : s.post(path, stringify(body)).statusCode();
         }
         String who = role == null ? "anonymous" : role.name();

@@ -169,6 +169,14 @@ class CanaryTest {
             for (WebhookReceiver.Received r : receiver.await(4, webhookSender, java.time.Duration.ofSeconds(30))) {
                 outputs.add("webhook " + r.header("Undersigned-Event") + "\n" + r.body() + "\n" + r.headers());
             }
+            // The webhook and API key admin pages list deliveries and keys, never a signer's details.
+            long endpointId = ((Number) data.single("select id from webhook_endpoint where url = ?1", receiver.url())).longValue();
+            Admins.Session admin = admins.session(Role.ADMIN);
+            for (String path : List.of("/admin/webhooks", "/admin/webhooks?letter=" + letter.id, "/admin/webhooks/" + endpointId,
+                    "/admin/api-keys")) {
+                outputs.add(path + "\n" + admin.browser().get(path).then().statusCode(200).extract().asString());
+            }
+            assertTrue(outputs.get(outputs.size() - 2).contains("<tr id=\"delivery-"), "the endpoint's deliveries are listed");
         }
         for (String pdfPath : List.of(base + "/letter.pdf", base + "/letter.pdf?lang=es")) {
             byte[] pdf = given().get(pdfPath).then().statusCode(200).extract().asByteArray();

@@ -59,6 +59,11 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** Forgets the statuses still to answer: from now on every request gets 204. */
+    public void answerNormally() {
+        answers.clear();
+    }
+
     /** The next {@code n} requests, running the sender while waiting (the scheduled one runs too). */
     public List<Received> await(int n, WebhookSender sender, Duration within) throws InterruptedException {
         List<Received> got = new ArrayList<>();
