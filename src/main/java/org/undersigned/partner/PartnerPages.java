@@ -20,6 +20,7 @@ import org.undersigned.account.AccountService;
 import org.undersigned.account.AdminView;
 import org.undersigned.account.CurrentAdmin;
 import org.undersigned.account.Role;
+import org.undersigned.embed.EmbedSnippets;
 import org.undersigned.letter.Coalitions;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterAdminViews;
@@ -28,6 +29,7 @@ import org.undersigned.letter.LetterService;
 import org.undersigned.logos.LogoImage;
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
+import org.undersigned.web.ShareLinks;
 import org.undersigned.web.SiteConfig;
 
 import java.io.IOException;
@@ -47,8 +49,8 @@ import java.util.List;
 @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME, Role.VETTER_NAME})
 public class PartnerPages {
 
-    /** A partner as the page lists it. */
-    public record Row(LetterAdminViews.PartnerRow counts, String link, boolean logo) {
+    /** A partner as the page lists it: its sign-on link and the iframe snippet that frames the form with its code. */
+    public record Row(LetterAdminViews.PartnerRow counts, String link, String embed, boolean logo) {
     }
 
     @CheckedTemplate(basePath = "partner")
@@ -74,6 +76,9 @@ public class PartnerPages {
 
     @Inject
     SiteConfig site;
+
+    @Inject
+    ShareLinks links;
 
     @GET
     public TemplateInstance page(@RestPath long id, @RestQuery String invited) {
@@ -131,6 +136,7 @@ public class PartnerPages {
         Letter letter = LetterService.require(id);
         List<Row> rows = views.partnerRows(id).stream()
                 .map(p -> new Row(p, site.publicUrl() + "/letters/" + letter.slug + "/sign?partner=" + p.code(),
+                        EmbedSnippets.partnerIframe(links.embedUrl(letter.slug), p.code(), letter.title),
                         LetterPartner.<LetterPartner>findByIdOptional(p.id()).map(LetterPartner::hasLogo).orElse(false)))
                 .toList();
         return Templates.partners(current.view(), id, letter.title, rows, errors, invited);
