@@ -70,8 +70,7 @@ public class EmbedAdminApi {
     private Embed view(long id) {
         Letter letter = letter(id);
         String slug = letter.slug;
-        String iframe = "<iframe src=\"" + links.embedUrl(slug) + "\" width=\"" + OEmbed.WIDTH + "\" height=\""
-                + OEmbed.HEIGHT + "\" style=\"border:0\" loading=\"lazy\"></iframe>";
+        String iframe = EmbedSnippets.iframe(links.embedUrl(slug), letter.title);
         return new Embed(sites.list(id), iframe, links.embedUrl(slug) + "/count.svg", links.embedUrl(slug) + "/count.json",
                 links.oembedUrl(slug));
     }

@@ -84,8 +84,7 @@ public class EmbedAdminPages {
     private Page page(long id, String input, FormErrors errors, String notice) {
         Letter letter = letter(id);
         String embed = links.embedUrl(letter.slug);
-        String iframe = "<iframe src=\"" + embed + "\" width=\"" + OEmbed.WIDTH + "\" height=\"" + OEmbed.HEIGHT
-                + "\" style=\"border:0\" loading=\"lazy\" title=\"" + letter.title.replace("\"", "&quot;") + "\"></iframe>";
+        String iframe = EmbedSnippets.iframe(embed, letter.title);
         String badge = "<a href=\"" + links.letterUrl(letter.slug) + "\"><img src=\"" + embed + "/count.svg\" alt=\"Signatories\"></a>";
         String safeNotice = "added".equals(notice) || "removed".equals(notice) ? notice : null;
         return new Page(id, letter.title, sites.list(id), iframe, badge, embed + "/count.json", links.oembedUrl(letter.slug),

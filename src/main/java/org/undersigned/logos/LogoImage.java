@@ -31,6 +31,11 @@ public final class LogoImage {
     public static final int MAX_SIDE = 2000;
     /** Smallest width or height: anything smaller is not a readable logo. */
     public static final int MIN_SIDE = 16;
+    /**
+     * The longest base64 text (RFC 4648, padded) of an upload within {@link #MAX_BYTES}: a logo sent
+     * as text (the JSON sign-on API) longer than this is refused before any of it is decoded.
+     */
+    public static final int MAX_BASE64_CHARS = 4 * ((MAX_BYTES + 2) / 3);
     /** Logos are stored at most this wide or high, scaled down keeping their proportions. */
     public static final int STORED_SIDE = 400;
 
@@ -51,6 +56,21 @@ public final class LogoImage {
     }
 
     private LogoImage() {
+    }
+
+    /**
+     * The bytes of a logo sent as base64 text, to hand to {@link #reencode}: too long is refused
+     * by its length alone, before decoding; anything but plain base64 is refused too.
+     */
+    public static byte[] fromBase64(String text) {
+        if (text.length() > MAX_BASE64_CHARS) {
+            throw new Refused("The file is larger than " + (MAX_BYTES / 1024) + " KB.");
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new Refused("The logo must be the image file's bytes in base64 (RFC 4648), with nothing else.");
+        }
     }
 
     public static Encoded reencode(byte[] upload) {

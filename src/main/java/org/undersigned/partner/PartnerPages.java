@@ -21,6 +21,7 @@ import org.undersigned.account.AccountService;
 import org.undersigned.account.AdminView;
 import org.undersigned.account.CurrentAdmin;
 import org.undersigned.account.Role;
+import org.undersigned.embed.EmbedSnippets;
 import org.undersigned.letter.Coalitions;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterAdminViews;
@@ -32,6 +33,7 @@ import org.undersigned.web.FormErrors;
 import org.undersigned.web.FormPage;
 import org.undersigned.web.Notice;
 import org.undersigned.web.InvalidInputException;
+import org.undersigned.web.ShareLinks;
 import org.undersigned.web.SiteConfig;
 
 import java.io.IOException;
@@ -53,8 +55,8 @@ import java.util.List;
 @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME, Role.VETTER_NAME})
 public class PartnerPages {
 
-    /** A partner as the page lists it. */
-    public record Row(LetterAdminViews.PartnerRow counts, String link, boolean logo) {
+    /** A partner as the page lists it: its sign-on link and the iframe snippet that frames the form with its code. */
+    public record Row(LetterAdminViews.PartnerRow counts, String link, String embed, boolean logo) {
     }
 
     /** The add and edit forms as typed, so they can be shown again with their errors. */
@@ -89,6 +91,9 @@ public class PartnerPages {
 
     @Inject
     SiteConfig site;
+
+    @Inject
+    ShareLinks links;
 
     @GET
     public TemplateInstance page(@RestPath long id, @RestQuery String invited, @RestQuery String notice) {
@@ -188,7 +193,8 @@ public class PartnerPages {
     private TemplateInstance page(long id, PartnerForm form, FormErrors errors, Notice notice) {
         Letter letter = LetterService.require(id);
         List<Row> rows = views.partnerRows(id).stream()
-                .map(p -> new Row(p, site.publicUrl() + "/letters/" + letter.slug + "/sign?partner=" + p.code(), p.logo()))
+                .map(p -> new Row(p, site.publicUrl() + "/letters/" + letter.slug + "/sign?partner=" + p.code(),
+                        EmbedSnippets.partnerIframe(links.embedUrl(letter.slug), p.code(), letter.title), p.logo()))
                 .toList();
         return Templates.partners(current.view(), id, letter.title, rows, form, errors, notice);
     }

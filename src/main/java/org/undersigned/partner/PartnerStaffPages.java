@@ -15,11 +15,13 @@ import org.undersigned.account.Account;
 import org.undersigned.account.AdminView;
 import org.undersigned.account.CurrentAdmin;
 import org.undersigned.account.Role;
+import org.undersigned.embed.EmbedSnippets;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterAdminViews;
 import org.undersigned.letter.LetterPartner;
 import org.undersigned.press.StreamedExport;
 import org.undersigned.web.Dates;
+import org.undersigned.web.ShareLinks;
 import org.undersigned.web.SiteConfig;
 
 /**
@@ -33,8 +35,9 @@ public class PartnerStaffPages {
 
     @CheckedTemplate(basePath = "partner")
     static class Templates {
+        /** @param embed the iframe snippet that frames the form with this partner's code */
         static native TemplateInstance staff(AdminView admin, String letterTitle, String partnerName, String link,
-                                             LetterAdminViews.PartnerRow figures);
+                                             String embed, LetterAdminViews.PartnerRow figures);
     }
 
     @Inject
@@ -50,6 +53,9 @@ public class PartnerStaffPages {
     SiteConfig site;
 
     @Inject
+    ShareLinks links;
+
+    @Inject
     Dates dates;
 
     @GET
@@ -61,7 +67,8 @@ public class PartnerStaffPages {
         LetterAdminViews.PartnerRow row = views.partnerRows(letter.id).stream()
                 .filter(p -> p.id() == partner.id()).findFirst().orElseThrow();
         return Templates.staff(current.view(), letter.title, partner.name(),
-                site.publicUrl() + "/letters/" + letter.slug + "/sign?partner=" + partner.code(), row);
+                site.publicUrl() + "/letters/" + letter.slug + "/sign?partner=" + partner.code(),
+                EmbedSnippets.partnerIframe(links.embedUrl(letter.slug), partner.code(), letter.title), row);
     }
 
     @GET

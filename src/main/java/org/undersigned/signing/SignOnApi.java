@@ -19,6 +19,9 @@ import org.undersigned.abuse.ClientAddress;
 import org.undersigned.abuse.FormStamps;
 import org.undersigned.abuse.RateLimit;
 import org.undersigned.abuse.RateLimited;
+import org.undersigned.logos.LogoImage;
+import org.undersigned.web.FormErrors;
+import org.undersigned.web.InvalidInputException;
 
 /**
  * Sign-on for programs (a coalition's own site, a mobile app): same rules and the same bot checks
@@ -48,10 +51,27 @@ public class SignOnApi {
             @Schema(description = "The code of the partner whose link brought the signer, if any") String partner,
             @Schema(description = "The signer agrees to share their contact details with that partner") Boolean shareWithPartner,
             @Schema(description = "The id of one of the letter's categories; required when the letter has categories") String category,
-            @Schema(description = "An individual's sort name (such as a family name): the list files them under it") String sortName) {
+            @Schema(description = "An individual's sort name (such as a family name): the list files them under it") String sortName,
+            @Schema(format = "byte", maxLength = LogoImage.MAX_BASE64_CHARS, description = "An organization's logo: "
+                    + "the bytes of a PNG or JPEG file in base64 (RFC 4648, no data: prefix), at most "
+                    + (LogoImage.MAX_BYTES / 1024) + " KB before encoding and " + LogoImage.MAX_SIDE + " × " + LogoImage.MAX_SIDE
+                    + " pixels. The server re-encodes it (no metadata is kept; SVG and files that are also something else are "
+                    + "refused) and shows it only once a vetter approves it. Ignored for individuals.") String logo) {
         SignOnChoices toChoices() {
             return SignOnChoices.of(partner, Boolean.TRUE.equals(shareWithPartner), category,
                     SignatoryKind.INDIVIDUAL.name().equals(kind) ? sortName : null);
+        }
+
+        /** The logo's bytes, null when none was sent; too long or not base64 is a field error, decoded never. */
+        byte[] logoBytes() {
+            if (logo == null || logo.isEmpty()) {
+                return null;
+            }
+            try {
+                return LogoImage.fromBase64(logo);
+            } catch (LogoImage.Refused refused) {
+                throw new InvalidInputException(FormErrors.none().add("logo", refused.detail()));
+            }
         }
 
         SignOnInput toInput() {
@@ -100,19 +120,18 @@ public class SignOnApi {
     @Operation(summary = "Sign a letter", description = "Always answers the same way whether or not the address had "
             + "already signed; the address's owner receives an email either way.")
     @APIResponse(responseCode = "202", description = "A confirmation link was emailed")
-    @APIResponse(responseCode = "400", description = "problem+json with one message per field")
+    @APIResponse(responseCode = "400", description = "problem+json with one message per field (a refused logo under 'logo'; nothing is written)")
     @APIResponse(responseCode = "404", description = "No such public letter")
     @APIResponse(responseCode = "409", description = "The letter is not collecting signatures")
     @APIResponse(responseCode = "429", description = "Too many sign-ons from this client address for this letter; see Retry-After")
     @RateLimited(RateLimit.SIGN_ON)
     public Response sign(@RestPath String slug, SignOnRequest request) {
         if (request == null) {
-            throw new org.undersigned.web.InvalidInputException(
-                    org.undersigned.web.FormErrors.none().add("body", "Send the sign-on as a JSON object."));
+            throw new InvalidInputException(FormErrors.none().add("body", "Send the sign-on as a JSON object."));
         }
         // The same bot checks as the form's: an anonymous script gets nothing the form would deny it.
         BotSignal bot = stamps.signal(request.referenceCode(), request.formStamp(), java.time.Instant.now()).orElse(null);
-        signing.signOn(slug, request.toInput(), request.toChoices(), null, new SignOnContext(clientAddress.of(httpRequest), bot),
+        signing.signOn(slug, request.toInput(), request.toChoices(), request.logoBytes(), new SignOnContext(clientAddress.of(httpRequest), bot),
                 null, httpRequest.getHeader("Accept-Language"));
         return Response.accepted(new SignOnAccepted("confirmation-sent",
                 "Check your email: follow the link we sent to confirm the signature.")).build();

@@ -1,6 +1,16 @@
 package org.undersigned.signing;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.undersigned.logos.LogoImage;
+import org.undersigned.web.Language;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The sign-on form as posted by a browser. */
 public class SignOnForm {
@@ -38,5 +48,34 @@ public class SignOnForm {
     public SignOnInput toInput() {
         return SignOnInput.of(kind, organizationName, website, city, region, country, orgType, contactName,
                 contactTitle, email, phone, name, affiliation, "yes".equals(consentPublic), "yes".equals(consentUpdates));
+    }
+
+    /**
+     * The logo a multipart form sent, read only up to one byte over its limit (enough for the
+     * service to refuse it with the right message); null when none was sent.
+     */
+    public static byte[] logo(FileUpload upload) {
+        if (upload == null || upload.size() == 0) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(upload.uploadedFile())) {
+            return in.readNBytes((int) Math.min(upload.size(), LogoImage.MAX_BYTES + 1L));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The query of the page that answers a sign-on ("check your email"): the partner and the
+     * chosen language travel on, so that page can still name who invited the signer, in their
+     * language. Empty when there is neither.
+     */
+    public static String answerQuery(SignOnChoices choices, String lang) {
+        List<String> query = new ArrayList<>();
+        if (choices.partner() != null) {
+            query.add("partner=" + choices.partner());
+        }
+        Language.parse(lang).map(Language::tag).ifPresent(tag -> query.add("lang=" + tag));
+        return query.isEmpty() ? "" : "?" + String.join("&", query);
     }
 }

@@ -104,19 +104,7 @@ public class SignOnPages {
     public Response signWithLogo(@RestPath String slug, @BeanParam SignOnForm form,
                                  @RestForm("logo") org.jboss.resteasy.reactive.multipart.FileUpload logo,
                                  @RestForm("lang") String lang, HttpHeaders headers) {
-        byte[] upload = null;
-        if (logo != null && logo.size() > 0) {
-            try {
-                // One byte over the limit is enough for the service to refuse it with the right message.
-                long size = Math.min(logo.size(), org.undersigned.logos.LogoImage.MAX_BYTES + 1L);
-                try (var in = java.nio.file.Files.newInputStream(logo.uploadedFile())) {
-                    upload = in.readNBytes((int) size);
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return sign(slug, form, upload, lang, headers);
+        return sign(slug, form, SignOnForm.logo(logo), lang, headers);
     }
 
     private Response sign(String slug, SignOnForm form, byte[] logo, String lang, HttpHeaders headers) {
@@ -135,18 +123,9 @@ public class SignOnPages {
             return FormPage.invalid(in(pl, SignerPages.form(signPage(letter, pl,
                     SignOnFormView.of(letter, input, e.errors(), stamp, choices, languages.msg(pl.ui()), pl)))));
         }
-        // A relative Location (RFC 9110) spares building an absolute URI on every sign-on. The
-        // partner and the language travel on, so the thank-you page can still name who invited the signer.
-        String chosen = Language.parse(lang).map(Language::tag).orElse(null);
-        java.util.List<String> query = new java.util.ArrayList<>();
-        if (choices.partner() != null) {
-            query.add("partner=" + choices.partner());
-        }
-        if (chosen != null) {
-            query.add("lang=" + chosen);
-        }
-        String after = query.isEmpty() ? "" : "?" + String.join("&", query);
-        return Response.status(Response.Status.SEE_OTHER).header("Location", "/letters/" + slug + "/signed" + after).build();
+        // A relative Location (RFC 9110) spares building an absolute URI on every sign-on.
+        return Response.status(Response.Status.SEE_OTHER)
+                .header("Location", "/letters/" + slug + "/signed" + SignOnForm.answerQuery(choices, lang)).build();
     }
 
     @GET

@@ -497,4 +497,13 @@ public interface AdminMsg {
 
     @Message("The integration sends it in the OSDI-API-Token header to {root}.")
     String api_keys_issued_how(String root);
+    // A partner's embed snippet (issue 13a), on the partners page and the partner staff's page
+    @Message("To put the sign-on form on a site, paste this; sign-ons through it count for this partner. The site must be listed on the letter's embed page.")
+    String partner_embed_hint();
+
+    @Message("Embed on a site")
+    String partner_embed_summary();
+
+    @Message("Your form to embed on your site (your site's address must be listed by the letter's editors):")
+    String partner_staff_embed();
 }

@@ -5,6 +5,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.undersigned.account.Role;
+import org.undersigned.audit.Actor;
+import org.undersigned.letter.Coalitions;
+import org.undersigned.letter.LetterPartner;
 import org.undersigned.letter.Letter;
 import org.undersigned.support.Admins;
 import org.undersigned.support.SignOnForms;
@@ -23,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The embeddable pages: only the sites listed for a letter may frame its form, every other page
  * keeps frame-ancestors 'none'; the count answers any origin; nothing embeddable sets a cookie;
- * the form stamp works in the frame without cookies; oEmbed describes the letter.
+ * the form stamp works in the frame without cookies; oEmbed describes the letter. A partner's
+ * link works inside the frame as on the full form (hidden field, unticked share consent, kept
+ * through the 400 page into the signature and the answer), with the logo upload, in the page's
+ * language.
  */
 @QuarkusTest
 class EmbedTest {
@@ -33,6 +39,9 @@ class EmbedTest {
 
     @Inject
     Admins admins;
+
+    @Inject
+    Coalitions coalitions;
 
     @Test
     void onlyTheListedSitesMayFrameTheLettersForm() {
@@ -119,6 +128,124 @@ class EmbedTest {
                 .post("/embed/letters/" + letter.slug + "/sign").then().statusCode(400).extract().response();
         assertTrue(again.header("Content-Security-Policy").contains("frame-ancestors https://partner.example"));
         assertTrue(again.asString().contains("Framed Two"));
+    }
+
+    @Test
+    void aPartnersLinkInsideTheFrameCarriesThePartnerThroughAnErrorIntoTheSignature() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        LetterPartner foe = coalitions.addPartner(Actor.SYSTEM, letter.id, "Friends of the Earth", "foe.example", "foe", null);
+        addSite(letter.id, "https://partner.example").then().statusCode(200);
+        String embed = "/embed/letters/" + letter.slug;
+
+        Response form = given().accept("text/html").get(embed + "?partner=foe").then().statusCode(200).extract().response();
+        assertNull(form.header("Set-Cookie"));
+        String html = form.asString();
+        assertTrue(html.contains("name=\"partner\" value=\"foe\""), "the partner rides in a hidden field");
+        assertTrue(html.contains("Share my contact details with Friends of the Earth, who invited me"), "the share consent");
+        assertFalse(html.matches("(?s).*name=\"shareWithPartner\" value=\"yes\" checked.*"), "unticked by default");
+        assertTrue(html.contains("enctype=\"multipart/form-data\"") && html.contains("type=\"file\" id=\"f-logo\" name=\"logo\""),
+                "the logo upload, as on the full form");
+        assertTrue(html.contains("<html lang=\"en\" dir=\"ltr\">"), "English without a language asked for");
+
+        // A mistake comes back in the frame with the partner and the ticked consent kept.
+        String email = TestData.uniqueEmail("framed-foe");
+        Map<String, String> fields = SignOnForms.organization("Framed Invited Org", email);
+        fields.put("partner", "foe");
+        fields.put("shareWithPartner", "yes");
+        fields.remove("city");
+        Response error = multipart(letter.slug, fields, null).post(embed + "/sign").then().statusCode(400).extract().response();
+        assertNull(error.header("Set-Cookie"));
+        assertTrue(error.header("Content-Security-Policy").contains("frame-ancestors https://partner.example"));
+        assertTrue(error.asString().contains("name=\"partner\" value=\"foe\"")
+                && error.asString().contains("name=\"shareWithPartner\" value=\"yes\" checked"), error.asString());
+        assertEquals(0, data.signaturesByEmail(email).size(), "bad input writes nothing");
+
+        fields.put("city", "Oakland");
+        byte[] logo = org.undersigned.logos.TestImages.pngWithText(200, 80, "Author", "Jane Secret");
+        Response signed = multipart(letter.slug, fields, logo).post(embed + "/sign").then().statusCode(303).extract().response();
+        assertNull(signed.header("Set-Cookie"));
+        assertEquals(embed + "/signed?partner=foe", signed.header("Location"), "the answer stays in the frame and names the partner");
+        Response answer = given().accept("text/html").get(signed.header("Location")).then().statusCode(200).extract().response();
+        assertNull(answer.header("Set-Cookie"));
+        assertTrue(answer.header("Content-Security-Policy").contains("frame-ancestors https://partner.example"));
+        assertTrue(answer.asString().contains("You came through the invitation of Friends of the Earth."), answer.asString());
+
+        long sid = data.only(email).id();
+        assertEquals(foe.id(), ((Number) data.single("select partner_id from signature where id = ?1", sid)).longValue());
+        assertEquals(Boolean.TRUE, data.single("select consent_share_with_partner from signature where id = ?1", sid));
+        assertEquals("PENDING", data.single("select state from signature_logo where signature_id = ?1", sid), "the logo waits for a vetter");
+        byte[] stored = (byte[]) data.single("select png from signature_logo where signature_id = ?1", sid);
+        assertFalse(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Jane Secret"), "re-encoded");
+        assertNull(data.single("select bot_signal from signature where id = ?1", sid), "a stamp carried in the form is enough");
+
+        // A refused logo sends the form back in the frame and writes nothing.
+        String svgEmail = TestData.uniqueEmail("framed-svg");
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        multipart(letter.slug, SignOnForms.organization("Framed Svg Org", svgEmail), svg).post(embed + "/sign")
+                .then().statusCode(400).body(org.hamcrest.Matchers.containsString("Only PNG and JPEG images are accepted"));
+        assertEquals(0, data.signaturesByEmail(svgEmail).size());
+    }
+
+    @Test
+    void anUnknownOrAnotherLettersPartnerIsNoAttributionInTheFrame() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        Letter other = data.open(LetterOptions.organizationsOnly());
+        coalitions.addPartner(Actor.SYSTEM, other.id, "Elsewhere", null, "elsewhere", null);
+        String embed = "/embed/letters/" + letter.slug;
+        for (String code : List.of("elsewhere", "nope", "<script>")) {
+            String html = given().accept("text/html").queryParam("partner", code).get(embed).then().statusCode(200).extract().asString();
+            assertFalse(html.contains("name=\"partner\"") || html.contains("Share my contact details"), code);
+            String email = TestData.uniqueEmail("stray-frame");
+            Map<String, String> fields = SignOnForms.organization("Stray Framed " + code.length(), email);
+            fields.put("partner", code);
+            fields.put("shareWithPartner", "yes");
+            String location = multipart(letter.slug, fields, null).post(embed + "/sign").then().statusCode(303).extract().header("Location");
+            assertFalse(location.contains("<"), location);
+            assertNull(data.single("select partner_id from signature where email = ?1", email));
+            assertEquals(Boolean.FALSE, data.single("select consent_share_with_partner from signature where email = ?1", email));
+            String answer = given().accept("text/html").get(location).then().statusCode(200).extract().asString();
+            assertFalse(answer.contains("invitation of"), "no partner named: " + code);
+        }
+    }
+
+    @Test
+    void theFrameSpeaksThePagesLanguageWithoutCookies() {
+        Letter letter = data.open(LetterOptions.organizationsOnly());
+        coalitions.addPartner(Actor.SYSTEM, letter.id, "Amigos de la Tierra", null, "adlt", null);
+        String embed = "/embed/letters/" + letter.slug;
+        Response spanish = given().accept("text/html").get(embed + "?partner=adlt&lang=es").then().statusCode(200).extract().response();
+        assertNull(spanish.header("Set-Cookie"));
+        assertTrue(spanish.asString().contains("<html lang=\"es\" dir=\"ltr\">"), "lang and dir from ?lang=");
+        assertTrue(spanish.asString().contains("Compartir mis datos de contacto con Amigos de la Tierra"), "the bundle's Spanish");
+        assertTrue(spanish.asString().contains("<input type=\"hidden\" name=\"lang\" value=\"es\">"), "the form posts its language back");
+        // Without ?lang= the browser's preference decides (and caches are told so); the address wins over it.
+        Response french = given().accept("text/html").header("Accept-Language", "fr-CA, en;q=0.5").get(embed).then().statusCode(200).extract().response();
+        assertTrue(french.asString().contains("<html lang=\"fr\" dir=\"ltr\">") && french.asString().contains("Signez cette lettre"));
+        assertTrue(french.headers().getValues("Vary").stream().anyMatch(v -> v.contains("Accept-Language")), "caches key by the header");
+        assertTrue(given().accept("text/html").header("Accept-Language", "fr").get(embed + "?lang=es").then().extract().asString()
+                .contains("<html lang=\"es\""));
+
+        String email = TestData.uniqueEmail("frame-es");
+        Map<String, String> fields = SignOnForms.organization("Organizacion Enmarcada", email);
+        fields.put("partner", "adlt");
+        fields.put("lang", "es");
+        Response signed = multipart(letter.slug, fields, null).post(embed + "/sign").then().statusCode(303).extract().response();
+        assertEquals(embed + "/signed?partner=adlt&lang=es", signed.header("Location"));
+        String answer = given().accept("text/html").get(signed.header("Location")).then().statusCode(200).extract().asString();
+        assertTrue(answer.contains("<html lang=\"es\"") && answer.contains("Revise su correo")
+                && answer.contains("Ha llegado aquí por invitación de Amigos de la Tierra."), answer);
+        assertEquals("es", data.single("select language from signature where email = ?1", email), "the signature records its language");
+    }
+
+    /** Posts the frame's form as a browser does (multipart, the form stamp from a minute ago), with a logo or none. */
+    private static io.restassured.specification.RequestSpecification multipart(String slug, Map<String, String> fields, byte[] logo) {
+        var request = given().redirects().follow(false).accept("text/html").contentType("multipart/form-data");
+        fields.forEach(request::multiPart);
+        request.multiPart("formStamp", SignOnForms.stamp(slug));
+        if (logo != null) {
+            request.multiPart("logo", "logo.bin", logo, "application/octet-stream");
+        }
+        return request;
     }
 
     @Test

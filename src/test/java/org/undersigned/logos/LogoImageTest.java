@@ -103,7 +103,7 @@ class LogoImageTest {
         assertThrows(LogoImage.Refused.class, () -> LogoImage.reencode(broken));
     }
 
-    private static List<String> chunkTypes(byte[] png) {
+    static List<String> chunkTypes(byte[] png) {
         List<String> types = new ArrayList<>();
         ByteBuffer b = ByteBuffer.wrap(png, 8, png.length - 8);
         while (b.remaining() >= 12) {

@@ -108,6 +108,11 @@ class PartnerTest {
         admins.session(Role.EDITOR).browser().get("/admin/letters/" + letter.id).then().statusCode(200)
                 .body(containsString("Sign-ons through partners' links"))
                 .body(containsString("<tr id=\"partner-foe\"><th scope=\"row\">Friends of the Earth</th><td class=\"signed-on\">1</td><td class=\"pending\">0</td><td class=\"approved\">1</td></tr>"));
+        // Each partner's embed snippet: the framed form with the partner's code (issue 13a).
+        admins.session(Role.EDITOR).browser().get("/admin/letters/" + letter.id + "/partners").then().statusCode(200)
+                .body(containsString("&lt;iframe src=&quot;"))
+                .body(containsString("/embed/letters/" + letter.slug + "?partner=foe&quot;"))
+                .body(containsString("href=\"/admin/letters/" + letter.id + "/embed\""));
         given().accept("text/html").get("/letters/" + letter.slug).then().statusCode(200)
                 .body(containsString("In partnership with"))
                 .body(containsString("<a href=\"https://foe.example\" rel=\"noopener\">Friends of the Earth</a>"));
@@ -153,7 +158,9 @@ class PartnerTest {
         session.browser().get("/admin/partner").then().statusCode(200)
                 .body(containsString("Partner A"))
                 .body(containsString("/letters/" + letter.slug + "/sign?partner=partner-a"))
-                .body(containsString("<td class=\"signed-on\">4</td><td class=\"pending\">2</td>"));
+                .body(containsString("<td class=\"signed-on\">4</td><td class=\"pending\">2</td>"))
+                .body(containsString("&lt;iframe src=&quot;"))
+                .body(containsString("/embed/letters/" + letter.slug + "?partner=partner-a&quot;"));
 
         String csv = session.browser().get("/admin/partner/contacts.csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).header("Cache-Control", "no-store").extract().asString();

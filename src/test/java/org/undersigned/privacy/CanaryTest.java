@@ -40,8 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Canary values planted in every private field (email, phone, contact name and title, client
  * address) never appear in any public page, list, export, PDF or API answer, nor in the
  * application's log file, after the entries went through sign-on, confirmation, approval and
- * the press outputs — nor in the embeddable pages, badges, oEmbed, share image, the OSDI-shaped
- * API or the body of a webhook delivery to an untrusted endpoint.
+ * the press outputs — nor in the embeddable pages (with a partner's link too), badges, oEmbed,
+ * share image, logos sent through the form, the frame or the JSON API, the OSDI-shaped API or
+ * the body of a webhook delivery to an untrusted endpoint.
  */
 @QuarkusTest
 class CanaryTest {
@@ -125,7 +126,46 @@ class CanaryTest {
         admins.session(Role.VETTER).post("/admin/signatures/" + partneredId + "/logo/approve", Map.of()).then().statusCode(303);
         admins.session(Role.EDITOR).post("/admin/signatures/" + partneredId + "/lead", Map.of()).then().statusCode(303);
 
-        List<String> secrets = List.of(orgEmail, personEmail, partneredEmail, "Canaryname", "Canarytitle", "867 5309", "8675309", ADDRESS);
+        // Issue 13a: the same partner's link inside the embedded form (multipart, with a tainted
+        // logo), and an organization signing through the JSON API with the partner and a tainted
+        // logo in base64; both logos approved, so they are public outputs too.
+        String framedEmail = "canary-framed-" + TestData.uniqueEmail("v");
+        Map<String, String> framed = SignOnForms.organization("Canary Framed Org", framedEmail);
+        framed.put("contactName", CONTACT);
+        framed.put("contactTitle", TITLE);
+        framed.put("phone", PHONE);
+        framed.put("partner", "canary-partner");
+        framed.put("shareWithPartner", "yes");
+        framed.put("category", String.valueOf(category));
+        framed.put("formStamp", SignOnForms.stamp(letter.slug));
+        var framedPost = given().header("X-Forwarded-For", ADDRESS).redirects().follow(false).accept("text/html")
+                .contentType("multipart/form-data");
+        framed.forEach(framedPost::multiPart);
+        framedPost.multiPart("logo", "logo.png", tainted, "image/png").post("/embed/letters/" + letter.slug + "/sign")
+                .then().statusCode(303);
+        String apiEmail = "canary-api-" + TestData.uniqueEmail("u");
+        Map<String, Object> apiSignOn = new java.util.LinkedHashMap<>(SignOnForms.organization("Canary Api Org", apiEmail));
+        apiSignOn.put("contactName", CONTACT);
+        apiSignOn.put("contactTitle", TITLE);
+        apiSignOn.put("phone", PHONE);
+        apiSignOn.put("consentPublic", true);
+        apiSignOn.put("partner", "canary-partner");
+        apiSignOn.put("shareWithPartner", true);
+        apiSignOn.put("category", String.valueOf(category));
+        apiSignOn.put("logo", java.util.Base64.getEncoder().encodeToString(tainted));
+        given().header("X-Forwarded-For", ADDRESS).contentType("application/json").body(apiSignOn)
+                .post("/api/letters/" + letter.slug + "/signatures").then().statusCode(202);
+        List<Long> moreLogos = new ArrayList<>();
+        for (String email : List.of(framedEmail, apiEmail)) {
+            Mails.confirmByLink(data.emailsTo(email));
+            data.approve(email);
+            long id = data.only(email).id();
+            admins.session(Role.VETTER).post("/admin/signatures/" + id + "/logo/approve", Map.of()).then().statusCode(303);
+            moreLogos.add(id);
+        }
+
+        List<String> secrets = List.of(orgEmail, personEmail, partneredEmail, framedEmail, apiEmail, "Canaryname", "Canarytitle",
+                "867 5309", "8675309", ADDRESS);
         String base = "/letters/" + letter.slug;
         List<String> paths = List.of("/", base, base + "?as=individual", base + "/signatories", base + "/signatories?q=canary",
                 base + "/sign", base + "/signed", base + "/press", base + "/signatories.csv", base + "/signatories.json",
@@ -137,6 +177,11 @@ class CanaryTest {
                 "/embed/letters/" + letter.slug, "/embed/letters/" + letter.slug + "?as=individual",
                 "/embed/letters/" + letter.slug + "/signed", "/embed/letters/" + letter.slug + "/count.json",
                 "/embed/letters/" + letter.slug + "/count.svg", base + "/share.png",
+                // A partner's link inside the embed, its answer, and the logos sent in the frame and through the API (issue 13a)
+                "/embed/letters/" + letter.slug + "?partner=canary-partner",
+                "/embed/letters/" + letter.slug + "?partner=canary-partner&as=individual",
+                "/embed/letters/" + letter.slug + "/signed?partner=canary-partner",
+                base + "/logos/" + moreLogos.get(0) + ".png", base + "/logos/" + moreLogos.get(1) + ".png",
                 // (REST Assured encodes the query itself)
                 "/oembed?url=" + ConfigProvider.getConfig().getValue("undersigned.site.public-url", String.class)
                         .replaceAll("/+$", "") + base);
@@ -164,9 +209,9 @@ class CanaryTest {
             outputs.add(path + "\n" + response.asString());
         }
         assertTrue(outputs.get(outputs.size() - 1).contains("Canary Coalition"), "the public name is in the API");
-        // Two confirmations and two approvals reached the untrusted receiver.
+        // The confirmations and approvals of all five entries reached the untrusted receiver.
         try (receiver) {
-            for (WebhookReceiver.Received r : receiver.await(4, webhookSender, java.time.Duration.ofSeconds(30))) {
+            for (WebhookReceiver.Received r : receiver.await(10, webhookSender, java.time.Duration.ofSeconds(30))) {
                 outputs.add("webhook " + r.header("Undersigned-Event") + "\n" + r.body() + "\n" + r.headers());
             }
             // The webhook and API key admin pages list deliveries and keys, never a signer's details.
@@ -211,6 +256,9 @@ class CanaryTest {
         assertTrue(page.contains("Canary Coalition") && page.contains("Canary Individual"), "the public names are there");
         assertTrue(page.contains("Canary Partnered Org") && page.contains("Canary Category") && page.contains("In partnership with"),
                 "the coalition's public parts are there");
+        assertTrue(page.contains("Canary Framed Org") && page.contains("Canary Api Org"), "the framed and API sign-ons are listed");
+        assertTrue(outputs.stream().anyMatch(o -> o.startsWith("/embed/letters/" + letter.slug + "?partner=canary-partner\n")
+                && o.contains("Canary Partner")), "the embedded form names the partner");
 
         // The log file the test profile writes, with everything logged so far in this run.
         Path log = Path.of("target", "test-app.log");

@@ -44,5 +44,9 @@ class OpenApiTest {
         assertTrue(orgType == null || orgType.endsWith("OrgType"), orgType);
         assertTrue(doc.getList("components.schemas.OrgType.enum").contains("ADVOCACY"));
         assertTrue(doc.getList("components.schemas.Credentials.required").containsAll(List.of("email", "password")));
+        // A logo travels as base64 text, no longer than the largest accepted file's encoding (issue 13a).
+        assertEquals("byte", doc.getString("components.schemas.SignOnRequest.properties.logo.format"));
+        assertEquals(org.undersigned.logos.LogoImage.MAX_BASE64_CHARS, doc.getInt("components.schemas.SignOnRequest.properties.logo.maxLength"));
+        assertTrue(doc.getString("components.schemas.SignOnRequest.properties.logo.description").contains("re-encodes"));
     }
 }
