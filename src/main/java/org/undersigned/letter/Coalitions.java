@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -51,20 +53,20 @@ public class Coalitions {
         code = code == null && name != null ? codeFrom(name) : code;
         FormErrors errors = FormErrors.none();
         if (name == null) {
-            errors.add("name", "Enter the partner's name.");
+            errors.add("name", admin().letter_partner_name_required());
         } else if (name.length() > 200) {
-            errors.add("name", "At most 200 characters.");
+            errors.add("name", admin().letter_at_most_200_characters());
         }
         if (website != null) {
             website = website.contains("://") ? website : "https://" + website;
             if (website.length() > 300 || !isWebAddress(website)) {
-                errors.add("website", "Enter a web address such as example.org.");
+                errors.add("website", admin().letter_partner_website_invalid());
             }
         }
         if (code == null || code.length() > 40 || !CODE.matcher(code).matches()) {
-            errors.add("code", "Use lower-case letters, digits and hyphens (at most 40).");
+            errors.add("code", admin().letter_partner_code_shape());
         } else if (LetterPartner.byCode(letterId, code).isPresent()) {
-            errors.add("code", "Another partner of this letter has that link code.");
+            errors.add("code", admin().letter_partner_code_taken());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -86,13 +88,13 @@ public class Coalitions {
         FormErrors errors = FormErrors.none();
         List<LetterCategory> existing = LetterCategory.ofLetter(letterId);
         if (name == null) {
-            errors.add("name", "Enter the category's name.");
+            errors.add("name", admin().letter_category_name_required());
         } else if (name.length() > 100) {
-            errors.add("name", "At most 100 characters.");
+            errors.add("name", admin().letter_at_most_100_characters());
         } else if (existing.stream().anyMatch(c -> c.name().equalsIgnoreCase(rawName.strip()))) {
-            errors.add("name", "The letter already has that category.");
+            errors.add("name", admin().letter_category_taken());
         } else if (existing.size() >= 50) {
-            errors.add("name", "A letter can have at most 50 categories.");
+            errors.add("name", admin().letter_category_limit());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -115,7 +117,7 @@ public class Coalitions {
         boolean used = !em.createNativeQuery("select 1 from signature where letter_id = ?1 and category_id = ?2 limit 1")
                 .setParameter(1, letterId).setParameter(2, categoryId).getResultList().isEmpty();
         if (used) {
-            throw new RuleException("Category in use", "Signatories have picked this category, so it stays.");
+            throw new RuleException(admin().letter_category_in_use_title(), admin().letter_category_in_use());
         }
         category.delete();
         audit.record(actor, "letter.category-removed", AuditLog.Subject.letter(letterId),

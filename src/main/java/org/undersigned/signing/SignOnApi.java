@@ -69,6 +69,9 @@ public class SignOnApi {
     }
 
     @Inject
+    org.undersigned.web.Languages languages;
+
+    @Inject
     FormStamps stamps;
 
     @Inject
@@ -108,7 +111,7 @@ public class SignOnApi {
     public Response sign(@RestPath String slug, SignOnRequest request) {
         if (request == null) {
             throw new org.undersigned.web.InvalidInputException(
-                    org.undersigned.web.FormErrors.none().add("body", "Send the sign-on as a JSON object."));
+                    org.undersigned.web.FormErrors.none().add("body", languages.publicMsg(org.undersigned.web.Language.ENGLISH).signon_api_body()));
         }
         // The same bot checks as the form's: an anonymous script gets nothing the form would deny it.
         BotSignal bot = stamps.signal(request.referenceCode(), request.formStamp(), java.time.Instant.now()).orElse(null);
