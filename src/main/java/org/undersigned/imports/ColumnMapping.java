@@ -1,6 +1,6 @@
 package org.undersigned.imports;
 
-import static org.undersigned.web.AdminText.admin;
+import org.undersigned.web.AdminMsg;
 
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
@@ -59,12 +59,12 @@ public record ColumnMapping(Map<ImportField, Integer> columns) {
     /** A mapping must say where the email and some name are, or no row could be checked. */
     void requireUsable() {
         if (!columns.containsKey(ImportField.EMAIL)) {
-            throw new InvalidInputException(FormErrors.none().add("EMAIL", admin().imports_email_column_required()));
+            throw new InvalidInputException(FormErrors.none().add("EMAIL", AdminMsg::imports_email_column_required));
         }
         if (!columns.containsKey(ImportField.ORGANIZATION_NAME) && !columns.containsKey(ImportField.NAME)
                 && !columns.containsKey(ImportField.FIRST_NAME)) {
             throw new InvalidInputException(FormErrors.none().add("ORGANIZATION_NAME",
-                    admin().imports_name_column_required()));
+                    AdminMsg::imports_name_column_required));
         }
     }
 }
