@@ -1,5 +1,7 @@
 package org.undersigned.abuse;
 
+import static org.undersigned.web.AdminText.admin;
+
 import org.undersigned.web.AdminMsg;
 import org.undersigned.web.Msg;
 import org.undersigned.web.Notice;
@@ -9,6 +11,7 @@ import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.undersigned.account.AdminView;
@@ -69,19 +71,16 @@ public class RateLimitAdmin {
     @POST
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response change(@RestPath String key, @RestForm String perMinute, @RestForm String burst,
-                           @RestForm String action) {
+    public Response change(@RestPath String key, @BeanParam RateLimitForm form) {
         RateLimit limit = RateLimit.byKey(key).orElseThrow(NotFoundException::new);
-        try {
-            if ("reset".equals(action)) {
+        return FormPage.submit(() -> {
+            if (form.reset()) {
                 limiter.reset(current.actor(), limit);
             } else {
-                limiter.change(current.actor(), limit, number(perMinute), number(burst));
+                limiter.change(current.actor(), limit, form.change());
             }
             return Response.seeOther(URI.create("/admin/abuse/limits?saved=1")).build();
-        } catch (InvalidInputException e) {
-            return FormPage.invalid(Templates.limits(current.view(), rows(limiter, config), key, e.errors(), null));
-        }
+        }, errors -> Templates.limits(current.view(), rows(limiter, config), key, errors, null));
     }
 
     static List<LimitRow> rows(RateLimiter limiter, RateLimitConfig config) {
@@ -93,23 +92,12 @@ public class RateLimitAdmin {
         }).toList();
     }
 
-    private static Integer number(String text) {
-        try {
-            return text == null ? null : Integer.valueOf(text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     /** The same as JSON. */
     @Path("/api/admin/rate-limits")
     @RolesAllowed(Role.ADMIN_NAME)
     @Produces(MediaType.APPLICATION_JSON)
     @Tag(name = "Admin: abuse")
     public static class Api {
-
-        public record LimitChange(Integer perMinute, Integer burst) {
-        }
 
         @Inject
         RateLimiter limiter;
@@ -133,9 +121,9 @@ public class RateLimitAdmin {
         public LimitRow change(@RestPath String key, LimitChange change) {
             RateLimit limit = RateLimit.byKey(key).orElseThrow(NotFoundException::new);
             if (change == null) {
-                throw new InvalidInputException(FormErrors.none().add("body", "Send {\"perMinute\": n, \"burst\": n}."));
+                throw new InvalidInputException(FormErrors.none().add("body", admin().api_rate_limit_body()));
             }
-            limiter.change(current.actor(), limit, change.perMinute(), change.burst());
+            limiter.change(current.actor(), limit, change);
             return rows(limiter, config).stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
         }
 

@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.undersigned.audit.Actor;
 import org.undersigned.audit.AuditLog;
-import org.undersigned.web.FormErrors;
-import org.undersigned.web.InvalidInputException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +38,9 @@ public class RateLimiter {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    org.undersigned.web.FormValidation forms;
 
     private final Map<RateLimit, Cache<String, Bucket>> buckets = new EnumMap<>(RateLimit.class);
     private volatile Map<RateLimit, Limit> limits = Map.of();
@@ -75,17 +76,10 @@ public class RateLimiter {
 
     /** An admin's change: stored for every instance, applied here at once, audited. */
     @Transactional
-    public void change(Actor actor, RateLimit limit, Integer perMinute, Integer burst) {
-        FormErrors errors = FormErrors.none();
-        if (perMinute == null || perMinute < 1 || perMinute > 1_000_000) {
-            errors.add("perMinute", "Enter a whole number from 1 to 1,000,000.");
-        }
-        if (burst == null || burst < 1 || burst > 1_000_000) {
-            errors.add("burst", "Enter a whole number from 1 to 1,000,000.");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+    public void change(Actor actor, RateLimit limit, LimitChange change) {
+        forms.require(change);
+        int perMinute = change.perMinute();
+        int burst = change.burst();
         Limit before = limit(limit);
         RateLimitSetting s = RateLimitSetting.<RateLimitSetting>findByIdOptional(limit.key).orElseGet(() -> {
             RateLimitSetting fresh = new RateLimitSetting();

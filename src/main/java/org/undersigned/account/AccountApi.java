@@ -1,5 +1,7 @@
 package org.undersigned.account;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -71,9 +73,9 @@ public class AccountApi {
     @RolesAllowed(Role.ADMIN_NAME)
     public Response invite(Invitation body) {
         if (body == null) {
-            throw new InvalidInputException(FormErrors.none().add("email", "Send the invitation as a JSON object."));
+            throw new InvalidInputException(FormErrors.none().add("email", admin().api_invitation_body()));
         }
-        Account a = accounts.invite(current.actor(), body.email(), body.name(), AccountPages.parseRole(body.role()));
+        Account a = accounts.invite(current.actor(), new InvitationForm(body.email(), body.name(), body.role()));
         return Response.created(URI.create("/api/admin/accounts/" + a.id)).entity(AccountDto.of(a)).build();
     }
 
@@ -84,7 +86,7 @@ public class AccountApi {
     public AccountDto change(@RestPath long id, Change body) {
         Role role = body == null ? null : AccountPages.parseRole(body.role());
         if (role == null || body.version() == null) {
-            throw new InvalidInputException(FormErrors.none().add("role", "Send a role (ADMIN, EDITOR or VETTER) and the account's version."));
+            throw new InvalidInputException(FormErrors.none().add("role", admin().api_role_change_body()));
         }
         return AccountDto.of(accounts.changeRole(current.actor(), id, role, !Boolean.FALSE.equals(body.active()), body.version()));
     }

@@ -1,5 +1,7 @@
 package org.undersigned.account;
 
+import static org.undersigned.web.AdminText.admin;
+
 import org.undersigned.web.AdminMsg;
 import org.undersigned.web.Msg;
 import org.undersigned.web.Notice;
@@ -8,6 +10,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -81,6 +84,9 @@ public class AccountPages {
     @Inject
     org.undersigned.web.Dates dates;
 
+    @Inject
+    org.undersigned.web.FormValidation forms;
+
     @GET
     @Path("sign-in")
     public TemplateInstance signInPage(@RestQuery String next, @RestQuery String signedOut, @RestQuery String reset) {
@@ -93,8 +99,9 @@ public class AccountPages {
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @org.undersigned.abuse.RateLimited(org.undersigned.abuse.RateLimit.ADMIN_SIGN_IN)
-    public Response signIn(@RestForm String email, @RestForm String password, @RestForm String next) {
-        SignInResult result = accounts.signIn(email, password, clientAddress.bucketOf(request));
+    public Response signIn(@BeanParam SignInForm form) {
+        String next = form.next();
+        SignInResult result = accounts.signIn(form.email(), form.password(), clientAddress.bucketOf(request));
         if (result instanceof SignInResult.SignedIn in) {
             AdminTokens.Issued issued = tokens.issue(in.accountId(), in.email(), in.role(), request.getHeader("User-Agent"));
             // Partner staff have one page of their own; the letters list is not theirs to see.
@@ -105,13 +112,13 @@ public class AccountPages {
         int status;
         if (result instanceof SignInResult.TryLater later) {
             status = 429;
-            message = "Please wait " + waitText(later.retryAfter()) + " before trying again.";
+            message = waitText(later.retryAfter());
         } else {
             status = 401;
-            message = "The email address or password is not right.";
+            message = admin().signin_refused();
         }
         Response.ResponseBuilder response = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.signIn(email, safeNext(next), message, null).render());
+                .entity(Templates.signIn(form.email(), safeNext(next), message, null).render());
         if (result instanceof SignInResult.TryLater later) {
             response.header("Retry-After", Math.max(1, later.retryAfter().toSeconds()));
         }
@@ -158,13 +165,11 @@ public class AccountPages {
     @Path("sessions/password")
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME, Role.VETTER_NAME})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changePassword(@RestForm String current, @RestForm String password, @RestForm String repeat) {
-        try {
-            accounts.changePassword(this.current.get().id(), currentSessionId(), current, password, repeat);
-        } catch (InvalidInputException e) {
-            return FormPage.invalid(sessionsView(e.errors(), false));
-        }
-        return Response.seeOther(URI.create("/admin/sessions?changed=1")).build();
+    public Response changePassword(@BeanParam PasswordChangeForm form) {
+        return FormPage.submit(() -> {
+            accounts.changePassword(current.get().id(), currentSessionId(), form);
+            return Response.seeOther(URI.create("/admin/sessions?changed=1")).build();
+        }, errors -> sessionsView(errors, false));
     }
 
     @GET
@@ -178,7 +183,7 @@ public class AccountPages {
     @Path("password-reset")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @org.undersigned.abuse.RateLimited(org.undersigned.abuse.RateLimit.LINK_REQUEST)
-    public TemplateInstance requestReset(@RestForm String email) {
+    public TemplateInstance requestReset(@RestForm String email) { // one field: nothing to check, same answer for every address
         accounts.requestPasswordReset(email);
         return Templates.resetRequest(Notice.success(AdminMsg::notice_reset_requested));
     }
@@ -193,21 +198,18 @@ public class AccountPages {
     @POST
     @Path("password-reset/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reset(@RestPath String token, @RestForm String password, @RestForm String repeat) {
-        try {
-            accounts.resetPassword(token, password, repeat);
+    public Response reset(@RestPath String token, @BeanParam NewPasswordForm form) {
+        return FormPage.submit(() -> {
+            accounts.resetPassword(token, form);
             return Response.seeOther(URI.create("/admin/sign-in?reset=1")).cookie(tokens.expiredCookie()).build();
-        } catch (InvalidInputException e) {
-            Account a = accounts.pendingReset(token).orElseThrow(NotFoundException::new);
-            return FormPage.invalid(Templates.reset(token, a.email, e.errors()));
-        }
+        }, errors -> Templates.reset(token, accounts.pendingReset(token).orElseThrow(NotFoundException::new).email, errors));
     }
 
     private TemplateInstance sessionsView(FormErrors errors, boolean changed) {
         String mine = currentSessionId();
         List<SessionRow> rows = sessions.live(current.get().id()).stream()
                 .map(s -> new SessionRow(s.id(), dates.dateTime(s.createdAt()), dates.dateTime(s.expiresAt()),
-                        s.userAgent() == null ? "unknown program" : s.userAgent(), s.id().equals(mine)))
+                        s.userAgent() == null ? admin().session_unknown_program() : s.userAgent(), s.id().equals(mine)))
                 .toList();
         return Templates.sessions(current.view(), rows, errors, changed ? Notice.success(AdminMsg::notice_password_changed) : null);
     }
@@ -226,15 +228,15 @@ public class AccountPages {
     @POST
     @Path("invite/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response acceptInvite(@RestPath String token, @RestForm String password, @RestForm String repeat) {
-        try {
-            Account a = accounts.acceptInvite(token, password, repeat);
+    public Response acceptInvite(@RestPath String token, @BeanParam NewPasswordForm form) {
+        return FormPage.submit(() -> {
+            Account a = accounts.acceptInvite(token, form);
             return Response.seeOther(URI.create("/admin")).cookie(tokens.cookie(
                     tokens.issue(a.id, a.email, a.role, request.getHeader("User-Agent")))).build();
-        } catch (InvalidInputException e) {
+        }, errors -> {
             Account a = accounts.pendingInvite(token).orElseThrow(NotFoundException::new);
-            return FormPage.invalid(Templates.invite(token, a.email, a.displayName, e.errors()));
-        }
+            return Templates.invite(token, a.email, a.displayName, errors);
+        });
     }
 
     @GET
@@ -248,25 +250,20 @@ public class AccountPages {
     @Path("accounts")
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response invite(@RestForm String email, @RestForm String name, @RestForm String role) {
-        try {
-            Account a = accounts.invite(current.actor(), email, name == null ? null : name.strip(), parseRole(role));
+    public Response invite(@BeanParam InvitationForm form) {
+        return FormPage.submit(() -> {
+            Account a = accounts.invite(current.actor(), form.stripped());
             return Response.seeOther(URI.create("/admin/accounts?invited=" + a.email)).build();
-        } catch (InvalidInputException e) {
-            return FormPage.invalid(accountsView(e.errors(), null));
-        }
+        }, errors -> accountsView(errors, null));
     }
 
     @POST
     @Path("accounts/{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response change(@RestPath long id, @RestForm String role, @RestForm String active, @RestForm long version) {
-        Role r = parseRole(role);
-        if (r == null) {
-            throw new InvalidInputException(FormErrors.none().add("role", "Choose a role."));
-        }
-        accounts.changeRole(current.actor(), id, r, "yes".equals(active), version);
+    public Response change(@RestPath long id, @BeanParam RoleChangeForm form) {
+        forms.require(form);
+        accounts.changeRole(current.actor(), id, form.chosenRole(), form.staysActive(), form.version());
         return Response.seeOther(URI.create("/admin/accounts")).build();
     }
 
@@ -296,10 +293,6 @@ public class AccountPages {
 
     private static String waitText(Duration d) {
         long s = Math.max(1, d.toSeconds());
-        if (s < 90) {
-            return s + (s == 1 ? " second" : " seconds");
-        }
-        long m = (s + 59) / 60;
-        return m + " minutes";
+        return s < 90 ? admin().signin_wait_seconds(s) : admin().signin_wait_minutes((s + 59) / 60);
     }
 }

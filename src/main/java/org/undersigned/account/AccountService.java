@@ -1,5 +1,8 @@
 package org.undersigned.account;
 
+import static org.undersigned.web.AdminText.admin;
+
+import org.undersigned.web.AdminMsg;
 import org.undersigned.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +51,9 @@ public class AccountService {
     @Inject
     AdminSessions sessions;
 
+    @Inject
+    FormValidation forms;
+
     /** What sign-in needs to know about an account, read in a short transaction of its own. */
     private record Candidate(long id, String email, Role role, boolean active, String passwordHash) {
     }
@@ -91,17 +97,9 @@ public class AccountService {
             }
             audit.record(Actor.SYSTEM, "account.sign-in-failed", Subject.account(c.id()), null, null);
             if (notify) {
-                outbox.enqueue(MailPriority.NOTICE, "account.sign-in-failures", c.email(), "Failed sign-in attempts on your Undersigned account",
-                        """
-                                Hello,
-
-                                Someone tried to sign in to your Undersigned account (%s) with a wrong password %d times in the last %d minutes.
-
-                                If that was you, there is nothing to do. If not: your account is not locked and
-                                you can still sign in; the guesses are slowed down. To be safe, choose a new password:
-
-                                %s/admin/password-reset
-                                """.formatted(c.email(), config.throttle().notifyAfter(),
+                AdminMsg msg = admin();
+                outbox.enqueue(MailPriority.NOTICE, "account.sign-in-failures", c.email(), msg.mail_signin_failures_subject(),
+                        msg.mail_signin_failures(c.email(), config.throttle().notifyAfter(),
                                 config.throttle().noticeWindow().toMinutes(), site.publicUrl()));
             }
         });
@@ -128,16 +126,12 @@ public class AccountService {
      * A signed-in admin changes their password: the current one is checked first (outside any
      * transaction, like sign-in), and every other session of theirs ends.
      */
-    public void changePassword(long accountId, String currentSession, String current, String password, String repeated) {
+    public void changePassword(long accountId, String currentSession, PasswordChangeForm form) {
         String hash = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(accountId).passwordHash);
-        if (!Passwords.matches(current, hash)) {
+        if (!Passwords.matches(form.current(), hash)) {
             throw new InvalidInputException(FormErrors.none().add("current", FormValidation.message("account.password.current")));
         }
-        requireGoodPassword(password, "password");
-        if (!password.equals(repeated)) {
-            throw new InvalidInputException(FormErrors.none().add("repeat", FormValidation.message("account.password.repeat")));
-        }
-        String fresh = Passwords.hash(password);
+        String fresh = Passwords.hash(requireGoodPassword(form.fresh()));
         QuarkusTransaction.requiringNew().run(() -> {
             Account a = Account.findById(accountId);
             a.passwordHash = fresh;
@@ -167,17 +161,10 @@ public class AccountService {
         a.resetExpiresAt = now.plus(config.resetTtl());
         a.updatedAt = now;
         audit.record(Actor.SYSTEM, "account.password-reset-requested", Subject.account(a.id), null, null);
-        outbox.enqueue(MailPriority.LINK, "account.password-reset", a.email, "Choose a new password for Undersigned",
-                """
-                        Hello %s,
-
-                        Someone (we hope you) asked to reset the password of your Undersigned account.
-                        Choose a new one here; the link works once, until %s:
-
-                        %s/admin/password-reset/%s
-
-                        If you did not ask for this, ignore this email: your password stays as it is.
-                        """.formatted(a.displayName, a.resetExpiresAt, site.publicUrl(), token.raw()));
+        AdminMsg msg = admin();
+        outbox.enqueue(MailPriority.LINK, "account.password-reset", a.email, msg.mail_password_reset_subject(),
+                msg.mail_password_reset(a.displayName, a.resetExpiresAt.toString(),
+                        site.publicUrl() + "/admin/password-reset/" + token.raw()));
     }
 
     /** The account a reset link is for, while the link is unused and unexpired. */
@@ -190,13 +177,9 @@ public class AccountService {
     }
 
     /** Sets the new password from a reset link: the link stops working and every session ends. */
-    public Account resetPassword(String rawToken, String password, String repeated) {
+    public Account resetPassword(String rawToken, NewPasswordForm form) {
         pendingReset(rawToken).orElseThrow(NotFoundException::new);
-        requireGoodPassword(password, "password");
-        if (!password.equals(repeated)) {
-            throw new InvalidInputException(FormErrors.none().add("repeat", FormValidation.message("account.password.repeat")));
-        }
-        String fresh = Passwords.hash(password);
+        String fresh = Passwords.hash(requireGoodPassword(form));
         return QuarkusTransaction.requiringNew().call(() -> {
             Account a = pendingReset(rawToken).orElseThrow(NotFoundException::new);
             a.passwordHash = fresh;
@@ -217,7 +200,7 @@ public class AccountService {
         if (Account.findByEmail(email).isPresent()) {
             return false;
         }
-        requireGoodPassword(password, "password");
+        forms.require(new NewPasswordForm(password, password));
         Instant now = Instant.now();
         Account a = new Account();
         a.email = Account.normalize(email);
@@ -234,31 +217,33 @@ public class AccountService {
 
     /** An admin invites someone: the account exists at once, usable once they choose a password. */
     @Transactional
-    public Account invite(Actor actor, String email, String name, Role role) {
-        return invite(actor, email, name, role, null);
+    public Account invite(Actor actor, InvitationForm form) {
+        return invite(actor, form, null);
     }
 
-    /** As {@link #invite(Actor, String, String, Role)}; a PARTNER account names its partner organization. */
+    /** As {@link #invite(Actor, InvitationForm)}, for a PARTNER account of the given partner organization. */
     @Transactional
     public Account invite(Actor actor, String email, String name, Role role, Long partnerId) {
-        FormErrors errors = FormErrors.none();
-        String normalized = Account.normalize(email);
+        return invite(actor, new InvitationForm(email, name, role == null ? null : role.name()), partnerId);
+    }
+
+    private Account invite(Actor actor, InvitationForm form, Long partnerId) {
+        AdminMsg msg = admin();
+        FormErrors errors = forms.addViolations(FormErrors.none(), form);
+        String normalized = Account.normalize(form.email());
         if (normalized == null || !EmailAddresses.isValid(normalized)) {
-            errors.add("email", "Enter an email address like name@example.org.");
+            errors.add("email", msg.account_email_invalid());
         } else if (Account.findByEmail(normalized).isPresent()) {
-            errors.add("email", "There is already an account with this address.");
+            errors.add("email", msg.account_email_taken());
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
-            errors.add("name", "Enter the person's name (200 characters at most).");
-        }
-        if (role == null) {
-            errors.add("role", "Choose a role.");
-        } else if (role == Role.PARTNER && partnerId == null) {
-            errors.add("role", "Partner staff are invited from a letter's partners page.");
+        if (!errors.has("role") && form.chosenRole() == Role.PARTNER && partnerId == null) {
+            errors.add("role", msg.account_partner_from_partners_page());
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw new InvalidInputException(errors.orderedBy(InvitationForm.FIELD_ORDER));
         }
+        Role role = form.chosenRole();
+        String name = form.name();
         Instant now = Instant.now();
         Tokens.Token token = tokens.issue();
         Account a = new Account();
@@ -275,18 +260,9 @@ public class AccountService {
         audit.record(actor, "account.invited", Subject.account(a.id), null, a.partnerId().isEmpty()
                 ? AuditLog.values("email", a.email, "role", a.role)
                 : AuditLog.values("email", a.email, "role", a.role, "partner", a.partnerId().get()));
-        outbox.enqueue(MailPriority.LINK, "account.invite", a.email, "You are invited to help run coalition letters on Undersigned",
-                """
-                        Hello %s,
-
-                        %s invited you to Undersigned as %s.
-
-                        Choose your password here (the link works until %s):
-
-                        %s/admin/invite/%s
-
-                        If you were not expecting this, ignore this email.
-                        """.formatted(name, actor.label(), role.label(), a.inviteExpiresAt, site.publicUrl(), token.raw()));
+        outbox.enqueue(MailPriority.LINK, "account.invite", a.email, msg.mail_invite_subject(),
+                msg.mail_invite(name, actor.label(), role.label(), a.inviteExpiresAt.toString(),
+                        site.publicUrl() + "/admin/invite/" + token.raw()));
         return a;
     }
 
@@ -302,13 +278,9 @@ public class AccountService {
      * The invited person chooses a password; the invitation link stops working. Hashed outside
      * any transaction, like every password.
      */
-    public Account acceptInvite(String rawToken, String password, String repeated) {
+    public Account acceptInvite(String rawToken, NewPasswordForm form) {
         pendingInvite(rawToken).orElseThrow(NotFoundException::new);
-        requireGoodPassword(password, "password");
-        if (!password.equals(repeated)) {
-            throw new InvalidInputException(FormErrors.none().add("repeat", FormValidation.message("account.password.repeat")));
-        }
-        String hash = Passwords.hash(password);
+        String hash = Passwords.hash(requireGoodPassword(form));
         return QuarkusTransaction.requiringNew().call(() -> {
             Account a = pendingInvite(rawToken).orElseThrow(NotFoundException::new);
             a.passwordHash = hash;
@@ -326,13 +298,12 @@ public class AccountService {
         if (a.version != expectedVersion) {
             throw new org.undersigned.web.ConflictException();
         }
+        AdminMsg msg = admin();
         if (a.id.equals(actor.accountId()) && (role != Role.ADMIN || !active)) {
-            throw new RuleException("You cannot demote yourself",
-                    "Ask another admin to change your own role or to deactivate your account.");
+            throw new RuleException(msg.account_demote_self_title(), msg.account_demote_self());
         }
         if (role == Role.PARTNER && a.partnerId().isEmpty()) {
-            throw new RuleException("No partner for this account",
-                    "Partner staff are invited from a letter's partners page, which ties the account to its partner.");
+            throw new RuleException(msg.account_no_partner_title(), msg.account_no_partner());
         }
         var before = AuditLog.values("role", a.role, "active", a.active);
         a.role = role;
@@ -346,15 +317,13 @@ public class AccountService {
         return Account.list("order by lower(displayName), email");
     }
 
-    private void requireGoodPassword(String password, String field) {
-        int min = config.minPasswordLength();
-        if (password == null || password.length() < min || password.length() > 200) {
-            throw new InvalidInputException(FormErrors.none().add(field,
-                    FormValidation.message("account.password.short", java.util.Map.of("min", min))));
+    /** The new password, once it follows the rules and was typed the same twice; nothing is written otherwise. */
+    private String requireGoodPassword(NewPasswordForm form) {
+        forms.require(form);
+        if (!form.repeated()) {
+            throw new InvalidInputException(FormErrors.none().add("repeat", FormValidation.message("account.password.repeat")));
         }
-        if (password.isBlank()) {
-            throw new InvalidInputException(FormErrors.none().add(field, FormValidation.message("account.password.blank")));
-        }
+        return form.password();
     }
 
 }

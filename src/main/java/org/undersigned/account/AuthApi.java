@@ -1,5 +1,7 @@
 package org.undersigned.account;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +30,7 @@ public class AuthApi {
 
     static class SignInRefused extends ProblemException {
         SignInRefused() {
-            super(401, "sign-in-refused", "Sign-in refused", "The email address or password is not right.");
+            super(401, "sign-in-refused", admin().signin_refused_title(), admin().signin_refused());
         }
     }
 
@@ -36,7 +38,7 @@ public class AuthApi {
         final long seconds;
 
         TryLater(long seconds) {
-            super(429, "too-many-attempts", "Too many attempts", "Wait before trying again.");
+            super(429, "too-many-attempts", admin().signin_too_many_title(), admin().signin_too_many());
             this.seconds = seconds;
         }
 

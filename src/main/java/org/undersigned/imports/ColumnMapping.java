@@ -1,5 +1,7 @@
 package org.undersigned.imports;
 
+import org.undersigned.web.AdminMsg;
+
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
 
@@ -57,12 +59,12 @@ public record ColumnMapping(Map<ImportField, Integer> columns) {
     /** A mapping must say where the email and some name are, or no row could be checked. */
     void requireUsable() {
         if (!columns.containsKey(ImportField.EMAIL)) {
-            throw new InvalidInputException(FormErrors.none().add("EMAIL", "Choose the column that holds email addresses."));
+            throw new InvalidInputException(FormErrors.none().add("EMAIL", AdminMsg::imports_email_column_required));
         }
         if (!columns.containsKey(ImportField.ORGANIZATION_NAME) && !columns.containsKey(ImportField.NAME)
                 && !columns.containsKey(ImportField.FIRST_NAME)) {
             throw new InvalidInputException(FormErrors.none().add("ORGANIZATION_NAME",
-                    "Choose the column with organization names, or the one with people's names."));
+                    AdminMsg::imports_name_column_required));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.undersigned.imports;
 
+import org.undersigned.web.AdminMsg;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -55,7 +57,7 @@ public record CsvFile(List<String> headers, List<List<String>> rows) {
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<CSVRecord> records = parser.getRecords();
             if (records.isEmpty()) {
-                throw new InvalidInputException(FormErrors.none().add("file", "The file is empty."));
+                throw new InvalidInputException(FormErrors.none().add("file", AdminMsg::imports_file_empty));
             }
             List<String> headers = records.get(0).toList();
             List<List<String>> rows = new ArrayList<>();
@@ -68,7 +70,7 @@ public record CsvFile(List<String> headers, List<List<String>> rows) {
             return new CsvFile(headers, rows);
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new InvalidInputException(FormErrors.none().add("file",
-                    "This does not read as a CSV file (check for an unclosed quotation mark)."));
+                    AdminMsg::imports_file_not_csv));
         }
     }
 

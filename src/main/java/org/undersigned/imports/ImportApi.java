@@ -1,5 +1,7 @@
 package org.undersigned.imports;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -75,7 +77,7 @@ public class ImportApi {
     @Operation(summary = "Import every valid row, all or nothing; poll GET for progress")
     public Response run(@RestPath long iid, Run body) {
         if (body == null || body.version() == null) {
-            throw new InvalidInputException(FormErrors.none().add("version", "Send the import's version from its last check."));
+            throw new InvalidInputException(FormErrors.none().add("version", admin().api_import_version_required()));
         }
         SignatureImport i = imports.start(current.get(), iid, body.version());
         return Response.accepted(ImportDto.of(i, List.of())).build();

@@ -1,5 +1,7 @@
 package org.undersigned.imports;
 
+import static org.undersigned.web.AdminText.admin;
+
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,18 +68,18 @@ public class ImportService {
     public SignatureImport upload(SignedInAdmin admin, long letterId, String filename, byte[] bytes) {
         LetterService.require(letterId);
         if (bytes == null || bytes.length == 0) {
-            throw new InvalidInputException(FormErrors.none().add("file", "Choose a CSV file to upload."));
+            throw new InvalidInputException(FormErrors.none().add("file", admin().imports_file_required()));
         }
         if (bytes.length > MAX_BYTES) {
-            throw new InvalidInputException(FormErrors.none().add("file", "The file is larger than 5 MB; split it into smaller files."));
+            throw new InvalidInputException(FormErrors.none().add("file", admin().imports_file_too_large()));
         }
         String text = CsvFile.decode(bytes);
         CsvFile file = CsvFile.parse(text);
         if (file.rows().isEmpty()) {
-            throw new InvalidInputException(FormErrors.none().add("file", "The file has a header row but no rows under it."));
+            throw new InvalidInputException(FormErrors.none().add("file", admin().imports_file_no_rows()));
         }
         if (file.rows().size() > MAX_ROWS) {
-            throw new InvalidInputException(FormErrors.none().add("file", "The file has more than 50,000 rows; split it."));
+            throw new InvalidInputException(FormErrors.none().add("file", admin().imports_file_too_many_rows()));
         }
         SignatureImport imp = SignatureImport.uploaded(letterId, admin.id(), filename, file, text, Instant.now());
         imp.persist();
@@ -100,7 +102,7 @@ public class ImportService {
     public ImportReport check(SignedInAdmin admin, long importId, ColumnMapping mapping) {
         SignatureImport imp = require(admin, importId);
         if (!imp.status().editable()) {
-            throw new RuleException("Already imported", "This file has been imported; upload it again to import more.");
+            throw new RuleException(admin().imports_already_imported_title(), admin().imports_already_imported());
         }
         ImportReport report = evaluation.evaluate(Letter.findById(imp.letterId()), CsvFile.of(imp), mapping).report();
         imp.checked(mapping, report.valid(), Instant.now());
@@ -116,10 +118,10 @@ public class ImportService {
         return QuarkusTransaction.requiringNew().call(() -> {
             SignatureImport imp = require(admin, importId);
             if (imp.status() != ImportStatus.CHECKED) {
-                throw new RuleException("Check the file first", "Look at the report of problems before importing.");
+                throw new RuleException(admin().imports_check_first_title(), admin().imports_check_first());
             }
             if (imp.version() != expectedVersion) {
-                throw new ConflictException("This import changed since you looked at its report (or it is already running).");
+                throw new ConflictException(admin().imports_changed_meanwhile());
             }
             imp.start(Instant.now());
             jobs.start(ImportRun.KIND, imp.letterId(), Map.of("import", importId), (long) imp.rowsValid(), admin.actor());
@@ -171,7 +173,7 @@ public class ImportService {
         SignatureImport imp = SignatureImport.findById(importId);
         if (imp != null && imp.status() == ImportStatus.RUNNING) {
             Log.warnf("Import %d failed and was rolled back", importId);
-            imp.fail("The import failed and nothing was added. You can check the file again and retry.", Instant.now());
+            imp.fail(admin().imports_failed(), Instant.now());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.undersigned.imports;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -77,7 +79,7 @@ class RowEvaluation {
             SignatoryKeys k = SignatoryKeys.of(input);
             Integer earlier = seen.putIfAbsent(input.kind() + "|" + k.emailNormalized() + "|" + k.nameKey(), rowNumber);
             if (earlier != null) {
-                problems.add(new ImportReport.Problem(rowNumber, "email", "The same signer as row " + earlier + "."));
+                problems.add(new ImportReport.Problem(rowNumber, "email", admin().imports_same_signer_as_row(earlier)));
                 continue;
             }
             unique.add(new Candidate(rowNumber, input));
@@ -90,7 +92,7 @@ class RowEvaluation {
         for (Candidate c : unique) {
             Tuple t = compared.get(c.row());
             if (Sql.bool(t, "already_signed")) {
-                problems.add(new ImportReport.Problem(c.row(), "email", "Already on this letter (same email and signer)."));
+                problems.add(new ImportReport.Problem(c.row(), "email", admin().imports_already_on_letter()));
                 continue;
             }
             valid.add(c);

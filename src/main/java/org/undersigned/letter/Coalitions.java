@@ -1,5 +1,8 @@
 package org.undersigned.letter;
 
+import static org.undersigned.web.AdminText.admin;
+import org.undersigned.web.AdminMsg;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -55,7 +58,7 @@ public class Coalitions {
             if ("down".equals(posted)) {
                 return DOWN;
             }
-            throw new InvalidInputException(FormErrors.none().add("direction", "Choose up or down."));
+            throw new InvalidInputException(FormErrors.none().add("direction", AdminMsg::letter_move_direction));
         }
     }
 
@@ -74,9 +77,9 @@ public class Coalitions {
         checkName(name, errors);
         String website = checkWebsite(PlainText.line(rawWebsite), errors);
         if (code == null || code.length() > 40 || !CODE.matcher(code).matches()) {
-            errors.add("code", "Use lower-case letters, digits and hyphens (at most 40).");
+            errors.add("code", AdminMsg::letter_partner_code_shape);
         } else if (LetterPartner.codeTaken(letterId, code)) {
-            errors.add("code", "Another partner of this letter has (or had) that link code.");
+            errors.add("code", AdminMsg::letter_partner_code_taken);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -106,7 +109,7 @@ public class Coalitions {
         checkName(name, errors);
         String website = checkWebsite(PlainText.line(rawWebsite), errors);
         if (newLogoPng != null && removeLogo) {
-            errors.add("logo", "Either send a new logo or remove the current one, not both.");
+            errors.add("logo", AdminMsg::letter_partner_logo_either);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -184,7 +187,7 @@ public class Coalitions {
         touch(letterId);
         LetterPartner partner = partner(letterId, partnerId);
         if (partner.retired()) {
-            throw new RuleException("Partner retired", "A retired partner is not listed, so it has no place to move.");
+            throw new RuleException(AdminMsg::letter_partner_retired_title, AdminMsg::letter_partner_retired_no_move);
         }
         List<LetterPartner> order = new java.util.ArrayList<>(LetterPartner.ofLetter(letterId));
         int from = order.indexOf(partner);
@@ -237,9 +240,9 @@ public class Coalitions {
 
     private static void checkName(String name, FormErrors errors) {
         if (name == null) {
-            errors.add("name", "Enter the partner's name.");
+            errors.add("name", AdminMsg::letter_partner_name_required);
         } else if (name.length() > 200) {
-            errors.add("name", "At most 200 characters.");
+            errors.add("name", AdminMsg::letter_at_most_200_characters);
         }
     }
 
@@ -250,7 +253,7 @@ public class Coalitions {
         }
         String full = website.contains("://") ? website : "https://" + website;
         if (full.length() > 300 || !isWebAddress(full)) {
-            errors.add("website", "Enter a web address such as example.org.");
+            errors.add("website", AdminMsg::letter_partner_website_invalid);
         }
         return full;
     }
@@ -262,13 +265,13 @@ public class Coalitions {
         FormErrors errors = FormErrors.none();
         List<LetterCategory> existing = LetterCategory.ofLetter(letterId);
         if (name == null) {
-            errors.add("name", "Enter the category's name.");
+            errors.add("name", admin().letter_category_name_required());
         } else if (name.length() > 100) {
-            errors.add("name", "At most 100 characters.");
+            errors.add("name", admin().letter_at_most_100_characters());
         } else if (existing.stream().anyMatch(c -> c.name().equalsIgnoreCase(rawName.strip()))) {
-            errors.add("name", "The letter already has that category.");
+            errors.add("name", admin().letter_category_taken());
         } else if (existing.size() >= 50) {
-            errors.add("name", "A letter can have at most 50 categories.");
+            errors.add("name", admin().letter_category_limit());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -291,7 +294,7 @@ public class Coalitions {
         boolean used = !em.createNativeQuery("select 1 from signature where letter_id = ?1 and category_id = ?2 limit 1")
                 .setParameter(1, letterId).setParameter(2, categoryId).getResultList().isEmpty();
         if (used) {
-            throw new RuleException("Category in use", "Signatories have picked this category, so it stays.");
+            throw new RuleException(admin().letter_category_in_use_title(), admin().letter_category_in_use());
         }
         category.delete();
         audit.record(actor, "letter.category-removed", AuditLog.Subject.letter(letterId),

@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import org.undersigned.web.AdminMsg;
+
 import org.undersigned.web.IllegalTransitionException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
@@ -75,7 +77,7 @@ public class Letter extends PanacheEntityBase {
     /** DRAFT → OPEN: freezes the working text as version 1. */
     public LetterVersion publish(Instant now) {
         if (signDeadline != null && !signDeadline.isAfter(now)) {
-            throw new RuleException("The deadline has passed", "Set a sign-on deadline in the future, or none, before publishing.");
+            throw new RuleException(AdminMsg::letter_deadline_passed_title, AdminMsg::letter_publish_deadline_passed);
         }
         moveTo(LetterState.OPEN, now);
         openedAt = now;
@@ -91,7 +93,7 @@ public class Letter extends PanacheEntityBase {
     /** CLOSED → OPEN, with a new deadline (or none); a deadline in the past would close it again at once. */
     public void reopen(Instant now, Instant newDeadline) {
         if (newDeadline != null && !newDeadline.isAfter(now)) {
-            throw new RuleException("The deadline has passed", "To reopen the letter, give a deadline in the future, or none.");
+            throw new RuleException(AdminMsg::letter_deadline_passed_title, AdminMsg::letter_reopen_deadline_passed);
         }
         moveTo(LetterState.OPEN, now);
         signDeadline = newDeadline;
@@ -202,8 +204,7 @@ public class Letter extends PanacheEntityBase {
     /** Only a draft may say it is written in another language: published versions keep theirs. */
     public void writtenIn(org.undersigned.web.Language newLanguage, Instant now) {
         if (state != LetterState.DRAFT && !newLanguage.tag().equals(language)) {
-            throw new RuleException("The letter's language is fixed",
-                    "A published letter stays in the language it was published in; add a translation instead.");
+            throw new RuleException(AdminMsg::letter_language_fixed_title, AdminMsg::letter_language_fixed);
         }
         language = newLanguage.tag();
         updatedAt = now;

@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -125,7 +127,7 @@ public class LetterAdminApi {
     public LetterDto edit(@RestPath long id, LetterInput input) {
         edit(id);
         if (require(input).version() == null) {
-            throw new InvalidInputException(FormErrors.none().add("version", "Send the letter's version as you read it."));
+            throw new InvalidInputException(FormErrors.none().add("version", admin().api_letter_version_required()));
         }
         return dto(letters.edit(current.actor(), id, input.toForm(site), input.version()));
     }
@@ -261,7 +263,7 @@ public class LetterAdminApi {
 
     private static LetterInput require(LetterInput input) {
         if (input == null) {
-            throw new InvalidInputException(FormErrors.none().add("body", "Send the letter as a JSON object."));
+            throw new InvalidInputException(FormErrors.none().add("body", admin().api_letter_body()));
         }
         return input;
     }

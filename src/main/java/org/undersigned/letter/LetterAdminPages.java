@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import static org.undersigned.web.AdminText.admin;
+
 import org.undersigned.web.AdminMsg;
 import org.undersigned.web.Msg;
 import org.undersigned.web.Notice;
@@ -200,7 +202,7 @@ public class LetterAdminPages {
     public Response reopen(@RestPath long id, @RestForm String deadline) {
         LetterForm parsed = LetterForm.of(null, null, null, null, null, null, deadline, true, false, false, null);
         if (!parsed.deadlineReadable()) {
-            throw new InvalidInputException(FormErrors.none().add("deadline", "Enter the new deadline as a date and time, or leave it empty."));
+            throw new InvalidInputException(FormErrors.none().add("deadline", admin().letter_new_deadline_unreadable()));
         }
         letters.reopen(current.actor(), id, parsed.deadlineInstant(site.timeZone()));
         return back(id, "reopened");
@@ -316,7 +318,7 @@ public class LetterAdminPages {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(FormErrors.none().add("date", "Enter the date as year-month-day, e.g. 2021-05-18."));
+            throw new InvalidInputException(FormErrors.none().add("date", admin().letter_update_date_unreadable()));
         }
     }
 

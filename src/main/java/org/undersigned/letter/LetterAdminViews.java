@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import static org.undersigned.web.AdminText.admin;
+
 import org.undersigned.web.Notice;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -149,13 +151,12 @@ public class LetterAdminViews {
 
     private String stateNote(Letter l, Instant now) {
         return switch (l.state()) {
-            case DRAFT -> "Draft: only admins can see it.";
-            case OPEN -> l.deadlinePassedAt(now) ? "Open, but the deadline has passed: it closes within a minute."
-                    : "Open for signatures" + (l.signDeadline == null ? " (no deadline)." : " until " + dates.dateTime(l.signDeadline) + ".");
-            case CLOSED -> "Closed on " + dates.date(l.closedAt()) + ".";
-            case DELIVERED -> "Delivered to " + l.deliveredTo() + " on " + dates.date(l.deliveredAt())
-                    + (l.deliveredHow() == null ? "." : " (" + l.deliveredHow() + ").");
-            case ARCHIVED -> "Archived on " + dates.date(l.archivedAt()) + ".";
+            case DRAFT -> admin().letter_state_draft();
+            case OPEN -> l.deadlinePassedAt(now) ? admin().letter_state_open_deadline_passed()
+                    : admin().letter_state_open(l.signDeadline == null ? null : dates.dateTime(l.signDeadline));
+            case CLOSED -> admin().letter_state_closed(dates.date(l.closedAt()));
+            case DELIVERED -> admin().letter_state_delivered(l.deliveredTo(), dates.date(l.deliveredAt()), l.deliveredHow());
+            case ARCHIVED -> admin().letter_state_archived(dates.date(l.archivedAt()));
         };
     }
 }

@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import static org.undersigned.web.AdminText.admin;
+
 import org.undersigned.infra.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import org.undersigned.mail.MailPriority;
 import org.undersigned.mail.Outbox;
 import org.undersigned.mail.OutboxEmail;
 import org.undersigned.mail.OutgoingEmail;
+import org.undersigned.web.PublicMsg;
 import org.undersigned.web.Dates;
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
@@ -49,6 +52,9 @@ public class LetterDeliveries {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    org.undersigned.web.Languages languages;
 
     @Inject
     Outbox outbox;
@@ -86,10 +92,10 @@ public class LetterDeliveries {
                 .map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
         FormErrors errors = FormErrors.none();
         if (addresses.size() > MAX_ADDRESSES) {
-            errors.add("addresseeEmails", "Give at most " + MAX_ADDRESSES + " addresses.");
+            errors.add("addresseeEmails", admin().delivery_too_many_addresses(MAX_ADDRESSES));
         }
         addresses.stream().filter(a -> !EmailAddresses.isValid(a)).findFirst()
-                .ifPresent(bad -> errors.add("addresseeEmails", "“" + bad + "” is not an email address."));
+                .ifPresent(bad -> errors.add("addresseeEmails", admin().delivery_not_an_address(bad)));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -105,21 +111,21 @@ public class LetterDeliveries {
     public long deliver(Actor actor, long letterId) {
         Letter letter = LetterService.require(letterId);
         if (!mayDeliver(letter)) {
-            throw new RuleException("Close the letter first",
-                    "A letter is delivered once it no longer takes signatures: close it, then deliver it.");
+            throw new RuleException(admin().letter_deliver_close_first_title(),
+                    admin().letter_deliver_close_first());
         }
         if (letter.addresseeEmails() == null || letter.addresseeEmails().isBlank()) {
-            throw new InvalidInputException(FormErrors.none().add("addresseeEmails", "Give the addressees' email addresses first."));
+            throw new InvalidInputException(FormErrors.none().add("addresseeEmails", admin().letter_deliver_addresses_required()));
         }
         LetterVersion version = LetterVersion.find(letterId, letter.currentVersion()).orElseThrow();
         long signatories = approved(letterId);
         String recipients = String.join(", ", letter.addresseeEmails().split("\n"));
         String url = site.publicUrl() + "/letters/" + letter.slug;
+        PublicMsg text = languages.publicMsg(letter.language()); // the addressees read the letter's language
         String body = version.addressees + ",\n\n" + version.bodyMarkdown.strip() + "\n\n"
-                + "Signed by " + signatories + (signatories == 1 ? " organization or person" : " organizations and people")
-                + ", listed with the permanent text at:\n" + url + "\n\n"
-                + "The letter with every signatory as a PDF:\n" + url + "/letter.pdf\n\n"
-                + "Text version " + version.number + ", SHA-256 " + version.sha256 + "\n\n"
+                + text.delivery_signed_by(signatories) + "\n" + url + "\n\n"
+                + text.delivery_pdf() + "\n" + url + "/letter.pdf\n\n"
+                + text.delivery_version(version.number, version.sha256) + "\n\n"
                 + letter.coalitionName + (letter.coalitionContact == null ? "" : "\n" + letter.coalitionContact) + "\n";
         OutgoingEmail email = OutgoingEmail.of(MailPriority.NOTICE, "letter.delivery", recipients, version.title, body);
         if (letter.coalitionContact != null && EmailAddresses.isValid(letter.coalitionContact.strip())) {

@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import static org.undersigned.web.AdminText.admin;
+
 import org.undersigned.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,7 +88,7 @@ public class LetterService {
     public Letter edit(Actor actor, long letterId, LetterForm form, long expectedVersion) {
         Letter letter = requireForUpdate(letterId, expectedVersion);
         if (letter.state() == LetterState.DELIVERED || letter.state() == LetterState.ARCHIVED) {
-            throw new RuleException("This letter is final", "A delivered or archived letter can no longer be changed.");
+            throw new RuleException(admin().letter_final_title(), admin().letter_final());
         }
         FormErrors errors = check(form, letter);
         if (!errors.isEmpty()) {
@@ -96,7 +98,7 @@ public class LetterService {
         LetterDraft draft = form.toDraft(site.timeZone());
         if (letter.state() == LetterState.OPEN && draft.signDeadline() != null && !draft.signDeadline().isAfter(now)) {
             throw new InvalidInputException(FormErrors.none().add("deadline",
-                    "An open letter's deadline must be in the future (close the letter to stop sign-on now)."));
+                    admin().letter_open_deadline_in_past()));
         }
         Map<String, Object> before = snapshot(letter);
         boolean textChanged = !Objects.equals(letter.title, draft.title())
@@ -106,7 +108,7 @@ public class LetterService {
             letter.slug = draft.slug();
         } else if (!letter.slug.equals(draft.slug())) {
             throw new InvalidInputException(FormErrors.none().add("slug",
-                    "A published letter keeps its web address: links to it are already out there."));
+                    admin().letter_published_slug_fixed()));
         }
         apply(letter, draft);
         letter.updatedAt = now;
@@ -162,15 +164,15 @@ public class LetterService {
         String recipient = PlainText.line(to);
         String means = PlainText.line(how);
         if (on == null) {
-            errors.add("deliveredOn", "Enter the date the letter was delivered.");
+            errors.add("deliveredOn", admin().letter_delivered_on_required());
         } else if (on.isAfter(LocalDate.now(site.timeZone()).plusDays(1))) {
-            errors.add("deliveredOn", "The delivery date cannot be in the future.");
+            errors.add("deliveredOn", admin().letter_delivered_on_future());
         }
         if (recipient == null || recipient.length() > 300 || !PlainText.isAcceptable(recipient)) {
-            errors.add("deliveredTo", "Enter who received the letter (300 characters at most).");
+            errors.add("deliveredTo", admin().letter_delivered_to_required());
         }
         if (means != null && (means.length() > 300 || !PlainText.isAcceptable(means))) {
-            errors.add("deliveredHow", "Use 300 characters or fewer.");
+            errors.add("deliveredHow", admin().letter_delivered_how_too_long());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -293,12 +295,12 @@ public class LetterService {
         String body = PlainText.block(markdown);
         FormErrors errors = FormErrors.none();
         if (postedOn == null) {
-            errors.add("postedOn", "Enter the update's date.");
+            errors.add("postedOn", admin().letter_update_date_required());
         }
         if (body == null) {
-            errors.add("markdown", "Write the update.");
+            errors.add("markdown", admin().letter_update_text_required());
         } else if (body.length() > 20_000 || !PlainText.isAcceptable(body)) {
-            errors.add("markdown", "Use at most 20,000 characters, without control characters.");
+            errors.add("markdown", admin().letter_update_text_too_long());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -345,8 +347,7 @@ public class LetterService {
         Letter letter = Letter.<Letter>findByIdOptional(letterId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(NotFoundException::new);
         if (expectedVersion != null && letter.version != expectedVersion) {
-            throw new ConflictException("Someone else saved this letter while you were editing it. "
-                    + "Reload the page to see their changes, then make yours again.");
+            throw new ConflictException(admin().letter_saved_meanwhile());
         }
         return letter;
     }

@@ -39,8 +39,8 @@ public class LetterTexts {
                 var frozen = LetterTranslationVersion.latest(letter.id, wanted, canonical.number);
                 if (frozen.isPresent()) {
                     LetterTranslationVersion t = frozen.get();
-                    return new PublishedText(t.language(), canonical.number, t.title(), t.addressees(), t.bodyMarkdown(),
-                            t.sha256(), false);
+                    return new PublishedText(t.language(), canonical.number, t.text().title(), t.text().addressees(),
+                            t.text().bodyMarkdown(), t.text().sha256(), false);
                 }
             }
         }

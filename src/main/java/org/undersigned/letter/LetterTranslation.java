@@ -1,6 +1,7 @@
 package org.undersigned.letter;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +14,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.undersigned.infra.Hashing;
 import org.undersigned.web.IllegalTransitionException;
 import org.undersigned.web.Language;
 
@@ -45,13 +45,11 @@ public class LetterTranslation extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     private TranslationState state = TranslationState.CURRENT;
 
-    private String title;
-    private String addressees;
-    private String bodyMarkdown;
+    @Embedded
+    private TranslatedText text;
     private int revision;
     /** The canonical version this translates; null while the letter is a draft (nothing frozen yet). */
     private Integer translatesVersion;
-    private String sha256;
     private Instant updatedAt;
 
     @Version
@@ -81,11 +79,8 @@ public class LetterTranslation extends PanacheEntityBase {
      */
     Optional<LetterTranslationVersion> write(String title, String addressees, String body, Instant now) {
         moveTo(TranslationState.CURRENT);
-        this.title = title;
-        this.addressees = addressees;
-        this.bodyMarkdown = body;
+        text = TranslatedText.of(title, addressees, body);
         revision++;
-        sha256 = Hashing.sha256Hex(LetterVersion.canonicalText(title, addressees, body));
         updatedAt = now;
         translatesVersion = letter.currentVersion();
         return translatesVersion == null ? Optional.empty() : Optional.of(LetterTranslationVersion.freeze(this, now));
@@ -137,16 +132,9 @@ public class LetterTranslation extends PanacheEntityBase {
         return state;
     }
 
-    public String title() {
-        return title;
-    }
-
-    public String addressees() {
-        return addressees;
-    }
-
-    public String bodyMarkdown() {
-        return bodyMarkdown;
+    /** Title, addressees, body and their SHA-256 as last written. */
+    public TranslatedText text() {
+        return text;
     }
 
     public int revision() {
@@ -155,10 +143,6 @@ public class LetterTranslation extends PanacheEntityBase {
 
     public Integer translatesVersion() {
         return translatesVersion;
-    }
-
-    public String sha256() {
-        return sha256;
     }
 
     public Instant updatedAt() {

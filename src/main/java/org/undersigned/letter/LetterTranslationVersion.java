@@ -1,6 +1,7 @@
 package org.undersigned.letter;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /**
  * A translation as readers saw it: immutable, tied to the letter version it translates and
- * identified by its own SHA-256 (over the same canonical form as {@link LetterVersion}'s).
+ * identified by its own SHA-256 (over the same canonical form as {@link LetterVersion}'s): the
+ * working copy's {@link TranslatedText} at the moment it was frozen.
  */
 @Entity
 @Table(name = "letter_translation_version")
@@ -35,10 +37,8 @@ public class LetterTranslationVersion extends PanacheEntityBase {
     private String language;
     private int revision;
     private int letterVersion;
-    private String title;
-    private String addressees;
-    private String bodyMarkdown;
-    private String sha256;
+    @Embedded
+    private TranslatedText text;
     private Instant publishedAt;
 
     static LetterTranslationVersion freeze(LetterTranslation t, Instant now) {
@@ -47,10 +47,7 @@ public class LetterTranslationVersion extends PanacheEntityBase {
         v.language = t.language().tag();
         v.revision = t.revision();
         v.letterVersion = t.translatesVersion();
-        v.title = t.title();
-        v.addressees = t.addressees();
-        v.bodyMarkdown = t.bodyMarkdown();
-        v.sha256 = t.sha256();
+        v.text = t.text().copy();
         v.publishedAt = now;
         return v;
     }
@@ -73,20 +70,8 @@ public class LetterTranslationVersion extends PanacheEntityBase {
         return letterVersion;
     }
 
-    public String title() {
-        return title;
-    }
-
-    public String addressees() {
-        return addressees;
-    }
-
-    public String bodyMarkdown() {
-        return bodyMarkdown;
-    }
-
-    public String sha256() {
-        return sha256;
+    public TranslatedText text() {
+        return text;
     }
 
     public Instant publishedAt() {

@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -43,10 +45,10 @@ public class LetterTranslations {
     public Letter setLanguage(Actor actor, long letterId, String tag) {
         Letter letter = lockedLetter(letterId);
         Language language = Language.parse(tag).orElseThrow(() -> new InvalidInputException(FormErrors.none()
-                .add("language", "Enter a language code such as en, es, fr or pt-BR.")));
+                .add("language", admin().letter_language_invalid())));
         if (LetterTranslation.find(letterId, language).isPresent()) {
             throw new InvalidInputException(FormErrors.none().add("language",
-                    "The letter already has a translation into this language; remove it first."));
+                    admin().letter_translation_exists()));
         }
         Language before = letter.language();
         letter.writtenIn(language, Instant.now());
@@ -65,32 +67,32 @@ public class LetterTranslations {
     public LetterTranslation save(Actor actor, long letterId, TranslationInput input) {
         Letter letter = lockedLetter(letterId);
         if (letter.state() == LetterState.ARCHIVED) {
-            throw new RuleException("This letter is archived", "An archived letter can no longer be changed.");
+            throw new RuleException(admin().letter_archived_title(), admin().letter_archived());
         }
         FormErrors errors = FormErrors.none();
         Optional<Language> language = Language.parse(input == null ? null : input.language());
         if (language.isEmpty()) {
-            errors.add("language", "Enter a language code such as es, fr or pt-BR.");
+            errors.add("language", admin().letter_translation_language_invalid());
         } else if (language.get().equals(letter.language())) {
-            errors.add("language", "The letter is written in this language already; choose another one.");
+            errors.add("language", admin().letter_translation_same_language());
         }
         String title = PlainText.line(input == null ? null : input.title());
         String addressees = PlainText.line(input == null ? null : input.addressees());
         String body = PlainText.block(input == null ? null : input.bodyMarkdown());
         if (title == null) {
-            errors.add("title", "Enter the translated title.");
+            errors.add("title", admin().letter_translation_title_required());
         } else if (title.length() > 200 || !PlainText.isAcceptable(title)) {
-            errors.add("title", "Use at most 200 characters, without control characters.");
+            errors.add("title", admin().letter_translation_title_invalid());
         }
         if (addressees == null) {
-            errors.add("addressees", "Enter the translated addressees.");
+            errors.add("addressees", admin().letter_translation_addressees_required());
         } else if (addressees.length() > 300 || !PlainText.isAcceptable(addressees)) {
-            errors.add("addressees", "Use at most 300 characters, without control characters.");
+            errors.add("addressees", admin().letter_translation_addressees_invalid());
         }
         if (body == null) {
-            errors.add("bodyMarkdown", "Write the translated text.");
+            errors.add("bodyMarkdown", admin().letter_translation_body_required());
         } else if (body.length() > 100_000 || !PlainText.isAcceptable(body)) {
-            errors.add("bodyMarkdown", "Use at most 100,000 characters, without control characters.");
+            errors.add("bodyMarkdown", admin().letter_translation_body_invalid());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -99,7 +101,7 @@ public class LetterTranslations {
         LetterTranslation t = LetterTranslation.find(letterId, language.get())
                 .orElseGet(() -> LetterTranslation.start(letter, language.get()));
         var before = t.id() == null ? null : AuditLog.values("language", t.language().tag(), "revision", t.revision(),
-                "state", t.state(), "sha256", t.sha256());
+                "state", t.state(), "sha256", t.text().sha256());
         Optional<LetterTranslationVersion> frozen = t.write(title, addressees, body, now);
         if (t.id() == null) {
             t.persist();
@@ -107,7 +109,7 @@ public class LetterTranslations {
         frozen.ifPresent(v -> v.persist());
         letter.updatedAt = now;
         audit.record(actor, "letter.translated", Subject.letter(letterId), before, AuditLog.values("language",
-                t.language().tag(), "revision", t.revision(), "translatesVersion", t.translatesVersion(), "sha256", t.sha256()));
+                t.language().tag(), "revision", t.revision(), "translatesVersion", t.translatesVersion(), "sha256", t.text().sha256()));
         pageChanged.fire(new PublicPageChanged(letterId));
         return t;
     }
@@ -130,11 +132,11 @@ public class LetterTranslations {
     public CampaignUpdate translateUpdate(Actor actor, long updateId, String tag, String markdown) {
         CampaignUpdate update = CampaignUpdate.<CampaignUpdate>findByIdOptional(updateId).orElseThrow(NotFoundException::new);
         Language language = Language.parse(tag).orElseThrow(() -> new InvalidInputException(FormErrors.none()
-                .add("language", "Enter a language code such as es, fr or pt-BR.")));
+                .add("language", admin().letter_translation_language_invalid())));
         String body = PlainText.block(markdown);
         if (body != null && (body.length() > 20_000 || !PlainText.isAcceptable(body))) {
             throw new InvalidInputException(FormErrors.none().add("markdown",
-                    "Use at most 20,000 characters, without control characters."));
+                    admin().letter_update_text_too_long()));
         }
         update.translate(language, body);
         update.updatedAt = Instant.now();

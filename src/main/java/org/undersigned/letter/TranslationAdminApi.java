@@ -32,7 +32,7 @@ public class TranslationAdminApi {
                                  boolean shown, String title, String addressees, String bodyMarkdown, Instant updatedAt) {
         static TranslationDto of(LetterTranslation t) {
             return new TranslationDto(t.language().tag(), t.state().name(), t.revision(), t.translatesVersion(),
-                    t.sha256(), t.isShown(), t.title(), t.addressees(), t.bodyMarkdown(), t.updatedAt());
+                    t.text().sha256(), t.isShown(), t.text().title(), t.text().addressees(), t.text().bodyMarkdown(), t.updatedAt());
         }
     }
 

@@ -114,8 +114,8 @@ public class TranslationPages {
         Letter letter = LetterService.require(id);
         List<LetterTranslation> all = translations.of(id);
         List<Row> rows = all.stream().map(t -> new Row(t.language().tag(), t.language().nativeName(), t.state().name(),
-                t.isShown(), t.revision(), t.translatesVersion(), t.sha256(), t.language().dir(), t.title(),
-                t.addressees(), t.bodyMarkdown())).toList();
+                t.isShown(), t.revision(), t.translatesVersion(), t.text().sha256(), t.language().dir(), t.text().title(),
+                t.text().addressees(), t.text().bodyMarkdown())).toList();
         List<UpdateRow> updates = CampaignUpdate.forLetter(id).stream().map(u -> new UpdateRow(u.id,
                 u.postedOn.toString(), u.bodyMarkdown, all.stream().map(t -> new UpdateText(t.language().tag(),
                         t.language().nativeName(), t.language().dir(), u.translations().getOrDefault(t.language().tag(), "")))

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -51,6 +52,14 @@ public class PageCache {
         hits = cacheCounter(registry, "hit");
         misses = cacheCounter(registry, "miss");
         notModified = cacheCounter(registry, "not_modified");
+        // What the two caches hold, read at each scrape: a search flood shows here as a full
+        // search cache while the page cache keeps its entries.
+        for (String cache : new String[]{"pages", "searches"}) {
+            Gauge.builder("undersigned.page.cache.entries", this, c -> c.entries(cache)).tag("cache", cache)
+                    .description("Rendered pages held in memory by this instance, per cache").register(registry);
+            Gauge.builder("undersigned.page.cache.size", this, c -> c.bytes(cache)).tag("cache", cache).baseUnit("bytes")
+                    .description("Bytes of rendered pages held in memory by this instance, per cache").register(registry);
+        }
     }
 
     private static Counter cacheCounter(MeterRegistry registry, String result) {
@@ -114,16 +123,20 @@ public class PageCache {
                 .map(this::ok);
     }
 
-    long pageCount() {
-        pages.cleanUp();
-        return pages.estimatedSize();
+    private Cache<String, Page> cache(String name) {
+        return name.equals("searches") ? searches : pages;
     }
 
-    /** How many search results are held and their size, for tests and monitoring. */
-    long[] searchUsage() {
-        searches.cleanUp();
-        long bytes = searches.asMap().values().stream().mapToLong(p -> p.body().length).sum();
-        return new long[]{searches.estimatedSize(), bytes};
+    private double entries(String name) {
+        Cache<String, Page> cache = cache(name);
+        cache.cleanUp(); // evictions are applied lazily: settle them so the figure is what is held
+        return cache.estimatedSize();
+    }
+
+    private double bytes(String name) {
+        Cache<String, Page> cache = cache(name);
+        cache.cleanUp();
+        return cache.asMap().values().stream().mapToLong(p -> p.body().length).sum();
     }
 
     private Response ok(Page page) {

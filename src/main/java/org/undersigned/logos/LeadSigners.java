@@ -48,12 +48,12 @@ public class LeadSigners {
         Tuple s = signature(signatureId);
         long letterId = ((Number) s.get("letter_id")).longValue();
         if (!"APPROVED".equals(s.get("state"))) {
-            throw new RuleException("Not on the public list", "Only approved entries can be lead signers.");
+            throw new RuleException(org.undersigned.web.AdminMsg::leads_not_public_title, org.undersigned.web.AdminMsg::leads_not_public);
         }
         long count = ((Number) em.createNativeQuery("select count(*) from lead_signer where letter_id = ?1")
                 .setParameter(1, letterId).getSingleResult()).longValue();
         if (count >= MAX) {
-            throw new RuleException("Too many lead signers", "A letter can have at most " + MAX + " lead signers.");
+            throw new RuleException(org.undersigned.web.AdminMsg::leads_too_many_title, m -> m.leads_too_many(MAX));
         }
         int changed = em.createNativeQuery("""
                         insert into lead_signer (signature_id, letter_id, position, marked_at, marked_by)

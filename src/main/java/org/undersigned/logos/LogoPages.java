@@ -67,22 +67,18 @@ public class LogoPages {
                 logos.inState(id, LogoState.APPROVED, 100));
     }
 
+    /** A vetter approves or removes a logo (…/logo/approve, …/logo/remove). */
     @POST
-    @Path("signatures/{sid}/logo/approve")
+    @Path("signatures/{sid}/logo/{decision:approve|remove}")
     @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
     @LetterWrites(LetterAccess.Capability.VET)
-    public Response approve(@RestPath long sid) {
-        logos.approve(current.actor(), sid);
-        return backToLogos(sid);
-    }
-
-    @POST
-    @Path("signatures/{sid}/logo/remove")
-    @RolesAllowed({Role.ADMIN_NAME, Role.VETTER_NAME})
-    @LetterWrites(LetterAccess.Capability.VET)
-    public Response remove(@RestPath long sid) {
-        logos.remove(current.actor(), sid);
-        return backToLogos(sid);
+    public Response decide(@RestPath long sid, @RestPath String decision) {
+        if (decision.equals("approve")) {
+            logos.approve(current.actor(), sid);
+        } else {
+            logos.remove(current.actor(), sid);
+        }
+        return backTo(sid, "logos");
     }
 
     @GET
@@ -99,7 +95,7 @@ public class LogoPages {
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response markLead(@RestPath long sid) {
         leads.mark(current.actor(), sid);
-        return backToLeads(sid);
+        return backTo(sid, "leads");
     }
 
     @POST
@@ -107,15 +103,12 @@ public class LogoPages {
     @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
     public Response unmarkLead(@RestPath long sid) {
         leads.unmark(current.actor(), sid);
-        return backToLeads(sid);
+        return backTo(sid, "leads");
     }
 
-    private Response backToLogos(long sid) {
-        return Response.seeOther(URI.create("/admin/letters/" + letterOf(sid) + "/logos")).build();
-    }
-
-    private Response backToLeads(long sid) {
-        return Response.seeOther(URI.create("/admin/letters/" + letterOf(sid) + "/leads")).build();
+    /** Back to the letter's page of logos or of lead signers, after an action on one of its signatures. */
+    private static Response backTo(long sid, String page) {
+        return Response.seeOther(URI.create("/admin/letters/" + letterOf(sid) + "/" + page)).build();
     }
 
     private static long letterOf(long sid) {

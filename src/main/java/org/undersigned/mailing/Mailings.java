@@ -1,5 +1,7 @@
 package org.undersigned.mailing;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +21,9 @@ import org.undersigned.signing.UpdateRecipients;
 import org.undersigned.web.Dates;
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
+import org.undersigned.web.Languages;
 import org.undersigned.web.ProblemException;
+import org.undersigned.web.PublicMsg;
 import org.undersigned.web.SiteConfig;
 
 import java.util.List;
@@ -57,21 +61,23 @@ public class Mailings {
         public final long now;
 
         RecipientsChanged(long expected, long now) {
-            super(409, "recipients-changed", "The number of recipients has changed",
-                    "You confirmed " + expected + " recipients, but there are now " + now
-                            + ". Nothing was sent: check the number and confirm again.");
+            super(409, "recipients-changed", admin().mailing_recipients_changed_title(),
+                    admin().mailing_recipients_changed(expected, now));
             this.now = now;
         }
     }
 
     static class NoSuchMailing extends ProblemException {
         NoSuchMailing() {
-            super(404, "not-found", "No such mailing", "There is no mailing with that number.");
+            super(404, "not-found", admin().mailing_not_found_title(), admin().mailing_not_found());
         }
     }
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Languages languages;
 
     @Inject
     UpdateRecipients recipients;
@@ -96,31 +102,33 @@ public class Mailings {
     public long draft(Actor actor, long letterId, MailingKind kind, Long updateId) {
         Letter letter = LetterService.require(letterId);
         String url = site.publicUrl() + "/letters/" + letter.slug;
+        // One text goes to every signer, so it is in the letter's own language, like the update it carries.
+        PublicMsg text = languages.publicMsg(letter.language());
         String subject;
         String body;
         switch (kind) {
             case UPDATE -> {
                 if (updateId == null) {
-                    throw new InvalidInputException(FormErrors.none().add("update", "Choose the update to send."));
+                    throw new InvalidInputException(FormErrors.none().add("update", admin().mailing_update_required()));
                 }
                 CampaignUpdate update = CampaignUpdate.findById(updateId);
                 if (update == null || !update.letter.id.equals(letterId)) {
-                    throw new InvalidInputException(FormErrors.none().add("update", "That update is not on this letter."));
+                    throw new InvalidInputException(FormErrors.none().add("update", admin().mailing_update_not_on_letter()));
                 }
-                subject = "Update: " + letter.title;
-                body = "UPDATE, " + update.postedOn + ":\n\n" + update.bodyMarkdown.strip() + "\n\nRead the letter: " + url;
+                subject = text.mailing_update_subject(letter.title);
+                body = text.mailing_update_heading(update.postedOn.toString()) + "\n\n" + update.bodyMarkdown.strip()
+                        + "\n\n" + text.mailing_read_letter(url);
             }
             case DELIVERED -> {
-                subject = "Delivered: " + letter.title;
-                body = "The letter you signed has been delivered"
-                        + (letter.deliveredAt() == null ? "" : " on " + dates.date(letter.deliveredAt()))
-                        + (letter.deliveredTo() == null || letter.deliveredTo().isBlank() ? "" : " to " + letter.deliveredTo())
-                        + ".\n\nThank you for standing with " + letter.coalitionName + ".\n\nRead the letter and see who signed: " + url;
+                subject = text.mailing_delivered_subject(letter.title);
+                body = text.mailing_delivered(letter.deliveredAt() == null ? null : dates.date(letter.deliveredAt(), letter.language()),
+                        letter.deliveredTo() == null || letter.deliveredTo().isBlank() ? null : letter.deliveredTo())
+                        + "\n\n" + text.mailing_thanks(letter.coalitionName)
+                        + "\n\n" + text.mailing_read_and_see_who_signed(url);
             }
             case CLOSED -> {
-                subject = "Signatures closed: " + letter.title;
-                body = "The letter you signed is no longer taking signatures. We will let you know when it is delivered."
-                        + "\n\nRead the letter: " + url;
+                subject = text.mailing_closed_subject(letter.title);
+                body = text.mailing_closed() + "\n\n" + text.mailing_read_letter(url);
             }
             default -> throw new IllegalArgumentException(kind.name());
         }
@@ -135,14 +143,14 @@ public class Mailings {
     public void rewrite(Actor actor, long id, String subject, String body) {
         FormErrors errors = FormErrors.none();
         if (subject == null || subject.isBlank()) {
-            errors.add("subject", "Enter a subject.");
+            errors.add("subject", admin().mailing_subject_required());
         } else if (subject.strip().length() > MAX_SUBJECT) {
-            errors.add("subject", "Keep the subject under " + MAX_SUBJECT + " characters.");
+            errors.add("subject", admin().mailing_subject_too_long(MAX_SUBJECT));
         }
         if (body == null || body.isBlank()) {
-            errors.add("body", "Enter the text of the email.");
+            errors.add("body", admin().mailing_body_required());
         } else if (body.length() > MAX_BODY) {
-            errors.add("body", "Keep the text under " + MAX_BODY + " characters.");
+            errors.add("body", admin().mailing_body_too_long(MAX_BODY));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -157,10 +165,8 @@ public class Mailings {
     public void sendTest(Actor actor, long id, String to) {
         Mailing m = require(id, false);
         Letter letter = LetterService.require(m.letterId());
-        String text = "This is a test of a mailing to the signers of \"" + letter.title + "\".\n"
-                + "Each signer's copy starts with a greeting and ends with a one-click unsubscribe link.\n\n"
-                + m.bodyText();
-        outbox.enqueue(MailPriority.NOTICE, "mailing.test", to, "[Test] " + m.subject(), text);
+        outbox.enqueue(MailPriority.NOTICE, "mailing.test", to, admin().mailing_test_subject(m.subject()),
+                admin().mailing_test(letter.title, m.bodyText()));
         audit.record(actor, "mailing.tested", Subject.letter(m.letterId()), null, AuditLog.values("mailing", id));
     }
 

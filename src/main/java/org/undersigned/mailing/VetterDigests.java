@@ -1,5 +1,7 @@
 package org.undersigned.mailing;
 
+import static org.undersigned.web.AdminText.admin;
+
 import org.undersigned.infra.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -103,12 +105,8 @@ public class VetterDigests {
         String title = letter.get("title", String.class);
         long count = Sql.longValue(letter, "waiting");
         Instant oldest = Sql.instant(letter, "oldest");
-        String body = "Hello " + vetter.displayName + ",\n\n"
-                + count + (count == 1 ? " entry waits" : " entries wait") + " for review on \"" + title + "\".\n"
-                + "The oldest has waited since " + dates.dateTime(oldest) + ".\n\n"
-                + "Review them: " + site.publicUrl() + "/admin/letters/" + letterId + "/queue\n\n"
-                + "You get at most one of these per letter every " + config.digestEvery().toHours() + " hours.\n";
-        outbox.enqueue(MailPriority.BULK, "vetting.digest", vetter.email,
-                count + (count == 1 ? " entry waits" : " entries wait") + " for review: " + title, body);
+        String body = admin().mail_vetter_digest(vetter.displayName, count, title, dates.dateTime(oldest),
+                site.publicUrl() + "/admin/letters/" + letterId + "/queue", config.digestEvery().toHours());
+        outbox.enqueue(MailPriority.BULK, "vetting.digest", vetter.email, admin().mail_vetter_digest_subject(count, title), body);
     }
 }

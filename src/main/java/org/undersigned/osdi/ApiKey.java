@@ -50,7 +50,8 @@ public class ApiKey extends PanacheEntityBase {
 
     void revoke(Instant now) {
         if (revokedAt != null) {
-            throw new RuleException("Already revoked", "This key was revoked on " + revokedAt + ".");
+            throw new RuleException(org.undersigned.web.AdminMsg::api_key_already_revoked_title,
+                    m -> m.api_key_already_revoked(String.valueOf(revokedAt)));
         }
         revokedAt = now;
     }

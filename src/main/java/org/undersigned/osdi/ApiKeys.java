@@ -45,7 +45,7 @@ public class ApiKeys {
     public Issued issue(String name, Actor actor) {
         String clean = PlainText.line(name);
         if (clean == null || clean.isBlank() || clean.length() > 200) {
-            throw new InvalidInputException(FormErrors.none().add("name", "Name the integration (up to 200 characters), e.g. “CRM sync”."));
+            throw new InvalidInputException(FormErrors.none().add("name", org.undersigned.web.AdminMsg::api_key_name_required));
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

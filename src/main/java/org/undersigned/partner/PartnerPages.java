@@ -173,7 +173,7 @@ public class PartnerPages {
     public Response inviteStaff(@RestPath long id, @RestPath long pid, @RestForm String email, @RestForm String name) {
         LetterPartner partner = partnerOf(id, pid);
         if (partner.retired()) {
-            throw new org.undersigned.web.RuleException("Partner retired", "A retired partner's staff have no page to see.");
+            throw new org.undersigned.web.RuleException(AdminMsg::letter_partner_retired_title, AdminMsg::partner_retired_no_staff_page);
         }
         return FormPage.submit(() -> {
             accounts.invite(current.actor(), email, name, Role.PARTNER, partner.id());

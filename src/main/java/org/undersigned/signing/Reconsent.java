@@ -1,5 +1,7 @@
 package org.undersigned.signing;
 
+import static org.undersigned.web.AdminText.admin;
+
 import org.undersigned.infra.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,11 +43,11 @@ public class Reconsent {
         String text = PlainText.block(summary);
         if (text == null || text.length() > 5000 || !PlainText.isAcceptable(text)) {
             throw new InvalidInputException(FormErrors.none().add("summary",
-                    "Write a short summary of what changed (5,000 characters at most)."));
+                    admin().reconsent_summary_required()));
         }
         Letter letter = LetterService.require(letterId);
         if (letter.currentVersion() == null || letter.currentVersion() < 2) {
-            throw new RuleException("Nothing to ask about", "The text has not changed since the letter was published.");
+            throw new RuleException(admin().reconsent_nothing_changed_title(), admin().reconsent_nothing_changed());
         }
         List<Signature> earlier = Signature.list("letter.id = ?1 and letterVersion < ?2 and state in ?3", letterId,
                 letter.currentVersion(), List.of(SignatureState.UNCONFIRMED, SignatureState.PENDING_REVIEW,

@@ -89,6 +89,9 @@ public class SignOnApi {
     }
 
     @Inject
+    org.undersigned.web.Languages languages;
+
+    @Inject
     FormStamps stamps;
 
     @Inject
@@ -127,7 +130,8 @@ public class SignOnApi {
     @RateLimited(RateLimit.SIGN_ON)
     public Response sign(@RestPath String slug, SignOnRequest request) {
         if (request == null) {
-            throw new InvalidInputException(FormErrors.none().add("body", "Send the sign-on as a JSON object."));
+            throw new InvalidInputException(FormErrors.none().add("body",
+                    languages.publicMsg(org.undersigned.web.Language.ENGLISH).signon_api_body()));
         }
         // The same bot checks as the form's: an anonymous script gets nothing the form would deny it.
         BotSignal bot = stamps.signal(request.referenceCode(), request.formStamp(), java.time.Instant.now()).orElse(null);

@@ -139,22 +139,23 @@ public class SignOnService {
                                                 SignOnContext context, String lang, String acceptLanguage) {
         SignOnLetters.Facts letter = letters.find(slug).orElseThrow(NotFoundException::new);
         Instant now = Instant.now();
-        if (!letter.acceptsSignaturesAt(now)) {
-            QuarkusTransaction.joiningExisting().run(() -> requireOpen(Letter.findById(letter.id()), now));
-        }
         var available = new java.util.ArrayList<org.undersigned.web.Language>(List.of(letter.language()));
         letter.texts().keySet().stream().filter(l -> !l.equals(letter.language()))
                 .sorted(java.util.Comparator.comparing(org.undersigned.web.Language::tag)).forEach(available::add);
         var pl = pageLanguages.forLetter("", available, lang, acceptLanguage);
+        org.undersigned.web.PublicMsg text = languages.publicMsg(pl.ui());
+        if (!letter.acceptsSignaturesAt(now)) {
+            QuarkusTransaction.joiningExisting().run(() -> requireOpen(Letter.findById(letter.id()), now, pl.ui()));
+        }
         FormErrors errors = validation.check(input, letter.organizationsMaySign(), letter.individualsMaySign(),
                 languages.msg(pl.ui()));
         SignOnCoalitions.Facts coalition = coalitions.of(letter.id());
         Optional<Long> category = coalition.category(choices.category());
         if (!coalition.categories().isEmpty() && category.isEmpty()) {
-            errors.add("category", "Choose where your signature belongs on the list.");
+            errors.add("category", text.signon_category_required());
         }
         if (choices.sortName() != null && choices.sortName().length() > 200) {
-            errors.add("sortName", "This is too long (200 characters at most).");
+            errors.add("sortName", text.signon_sort_name_too_long());
         }
         org.undersigned.logos.LogoImage.Encoded logo = null;
         if (logoUpload != null && logoUpload.length > 0 && !input.isIndividual()) {
@@ -387,17 +388,17 @@ public class SignOnService {
         }
     }
 
-    private void requireOpen(Letter letter, Instant now) {
+    /** Refuses a sign-on to a letter that no longer takes them, saying why in the signer's language. */
+    private void requireOpen(Letter letter, Instant now, org.undersigned.web.Language reader) {
         if (letter.acceptsSignaturesAt(now)) {
             return;
         }
+        org.undersigned.web.PublicMsg text = languages.publicMsg(reader);
         if (letter.state() == LetterState.OPEN || letter.state() == LetterState.CLOSED) {
-            throw new LetterNotOpenException("Sign-on for \"" + letter.title + "\" has closed"
-                    + (letter.signDeadline != null ? " (the deadline was " + dates.dateTime(letter.signDeadline) + ")" : "")
-                    + ". Thank you for your support.");
+            throw new LetterNotOpenException(text.letter_not_open_title(), text.letter_closed(letter.title,
+                    letter.signDeadline == null ? null : dates.dateTime(letter.signDeadline, reader)));
         }
-        throw new LetterNotOpenException("\"" + letter.title + "\" has been delivered and no longer takes signatures. "
-                + "Thank you for your support.");
+        throw new LetterNotOpenException(text.letter_not_open_title(), text.letter_delivered(letter.title));
     }
 
     private void remindExisting(Signature existing, Instant now) {

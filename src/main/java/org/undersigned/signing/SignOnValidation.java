@@ -11,6 +11,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
 import org.undersigned.letter.Letter;
 import org.undersigned.web.FormErrors;
+import org.undersigned.web.FormValidation;
 
 import java.util.Optional;
 
@@ -94,13 +95,13 @@ public class SignOnValidation {
         FormErrors errors = FormErrors.none();
         SignatoryKind kind = input.signatoryKind().orElse(SignatoryKind.ORGANIZATION);
         if (kind == SignatoryKind.ORGANIZATION && !letter.organizationsMaySign) {
-            errors.add("kind", "This letter is signed by individuals only.");
+            errors.add("kind", FormValidation.message("signon.kind.individualsOnly"));
         }
         if (kind == SignatoryKind.INDIVIDUAL && !letter.individualsMaySign) {
-            errors.add("kind", "This letter is signed by organizations only.");
+            errors.add("kind", FormValidation.message("signon.kind.organizationsOnly"));
         }
         if (input.displayName() == null) {
-            errors.add(kind == SignatoryKind.ORGANIZATION ? "organizationName" : "name", "The name is empty.");
+            errors.add(kind == SignatoryKind.ORGANIZATION ? "organizationName" : "name", FormValidation.message("import.name.required"));
         }
         for (ConstraintViolation<SignOnInput> v : validator.validate(input, Default.class)) {
             if (!v.getPropertyPath().toString().equals("consentPublic")) {

@@ -293,8 +293,8 @@ public class Signature extends PanacheEntityBase {
     public void markDuplicateOf(Signature original, Instant now, Long by) {
         requireState(SignatureState.DUPLICATE, SignatureState.PENDING_REVIEW, SignatureState.APPROVED);
         if (original.id().equals(id) || !original.letter().id.equals(letter.id)) {
-            throw new org.undersigned.web.RuleException("Not a duplicate of that entry",
-                    "An entry can only duplicate another entry on the same letter.");
+            throw new org.undersigned.web.RuleException(org.undersigned.web.AdminMsg::signature_not_duplicate_title,
+                    org.undersigned.web.AdminMsg::signature_not_duplicate);
         }
         moveTo(SignatureState.DUPLICATE, now);
         decide(now, by, null);

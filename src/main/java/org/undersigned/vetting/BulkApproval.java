@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -64,7 +66,7 @@ public class BulkApproval implements JobHandler {
         Instant asOf = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long total = queue.count(letterId, f, asOf);
         if (total == 0) {
-            throw new InvalidInputException(FormErrors.none().add("filter", "No entries waiting for review match this filter."));
+            throw new InvalidInputException(FormErrors.none().add("filter", admin().vetting_bulk_matches_nothing()));
         }
         Map<String, Object> params = new HashMap<>();
         params.put("kind", f.kind());

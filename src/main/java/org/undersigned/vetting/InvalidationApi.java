@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -69,7 +71,7 @@ public class InvalidationApi {
     @Operation(summary = "Invalidate every live entry matching the criteria (or, with dryRun, count them)")
     public Response invalidate(@RestPath long id, InvalidationRequest request) {
         if (request == null) {
-            throw new InvalidInputException(FormErrors.none().add("body", "Send the criteria as a JSON object."));
+            throw new InvalidInputException(FormErrors.none().add("body", admin().api_invalidation_body()));
         }
         Invalidations.Criteria criteria = new Invalidations.Criteria(request.clientRange(), request.emailDomain(),
                 request.from(), request.to());

@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import static org.undersigned.web.AdminText.admin;
+
 import org.undersigned.web.Notice;
 import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
@@ -95,12 +97,10 @@ public class InvalidationPages {
     @GET
     public TemplateInstance page(@RestPath long id, @RestQuery String clientRange, @RestQuery String emailDomain,
                                  @RestQuery String done, @RestQuery Integer n) {
+        int count = n == null ? 0 : n;
         String text = done == null ? null : switch (done) {
-            case "invalidated" -> n + " entr" + (n != null && n == 1 ? "y" : "ies") + " invalidated"
-                    + (n != null && n > Invalidations.CHUNK ? " (all but the first " + Invalidations.CHUNK
-                    + " in the background: see the progress below)" : "") + ". You can reverse this below.";
-            case "reversed" -> n + " entr" + (n != null && n == 1 ? "y" : "ies") + " restored to the state they had"
-                    + (n != null && n >= Invalidations.CHUNK ? ", the rest in the background (see the progress below)" : "") + ".";
+            case "invalidated" -> admin().notice_invalidated(count, count > Invalidations.CHUNK, Invalidations.CHUNK);
+            case "reversed" -> admin().notice_invalidation_reversed(count, count >= Invalidations.CHUNK);
             default -> null;
         };
         return view(id, new CriteriaForm(clientRange, emailDomain, null, null, null), FormErrors.none(), null,
@@ -152,7 +152,7 @@ public class InvalidationPages {
         try {
             return LocalDateTime.parse(text.strip()).atZone(site.timeZone()).toInstant();
         } catch (DateTimeParseException e) {
-            errors.add(field, "Enter a date and time such as 2026-05-12T14:30.");
+            errors.add(field, admin().vetting_date_time_invalid());
             return null;
         }
     }
@@ -169,15 +169,14 @@ public class InvalidationPages {
     private String describe(SignatureInvalidation i) {
         StringBuilder s = new StringBuilder();
         if (i.clientRange != null) {
-            s.append("from ").append(i.clientRange);
+            s.append(admin().invalidation_from_range(i.clientRange));
         }
         if (i.emailDomain != null) {
-            s.append(s.isEmpty() ? "" : ", ").append("email @").append(i.emailDomain);
+            s.append(s.isEmpty() ? "" : ", ").append(admin().invalidation_email_domain(i.emailDomain));
         }
         if (i.fromTime != null || i.toTime != null) {
-            s.append(s.isEmpty() ? "" : ", ").append("signed ")
-                    .append(i.fromTime == null ? "" : "from " + dates.dateTime(i.fromTime) + " ")
-                    .append(i.toTime == null ? "" : "until " + dates.dateTime(i.toTime));
+            s.append(s.isEmpty() ? "" : ", ").append(admin().invalidation_window(
+                    i.fromTime == null ? null : dates.dateTime(i.fromTime), i.toTime == null ? null : dates.dateTime(i.toTime)));
         }
         return s.toString().strip();
     }

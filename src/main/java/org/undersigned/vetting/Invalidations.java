@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.persistence.Tuple;
 import org.undersigned.infra.Sql;
 import io.quarkus.qute.TemplateData;
@@ -93,7 +95,7 @@ public class Invalidations {
                 + " and s.created_at <= :asOf"), letterId, c).setParameter("asOf", now).getSingleResult()).longValue();
         if (matching == 0) {
             throw new InvalidInputException(FormErrors.none().add("clientRange",
-                    "No live entries match these criteria, so there is nothing to invalidate."));
+                    admin().vetting_invalidation_matches_nothing()));
         }
         SignatureInvalidation inv = new SignatureInvalidation();
         inv.letterId = letterId;
@@ -272,7 +274,7 @@ public class Invalidations {
                 range = parsed.prefixLength() == parsed.network().length * 8
                         ? parsed.toString().substring(0, parsed.toString().indexOf('/')) : parsed.toString();
             } catch (IllegalArgumentException e) {
-                errors.add("clientRange", "Enter an IP address (203.0.113.7) or a range (203.0.113.0/24).");
+                errors.add("clientRange", admin().vetting_client_range_invalid());
             }
         }
         String domain = blankToNull(c.emailDomain());
@@ -282,23 +284,23 @@ public class Invalidations {
                 domain = domain.substring(1);
             }
             if (domain.length() > 253 || !DOMAIN.matcher(domain).matches()) {
-                errors.add("emailDomain", "Enter a domain such as example.org.");
+                errors.add("emailDomain", admin().vetting_email_domain_invalid());
             }
         }
         if (c.from() != null && c.to() != null && !c.from().isBefore(c.to())) {
-            errors.add("to", "The end of the window must be after its start.");
+            errors.add("to", admin().vetting_window_end_before_start());
         }
         if (range == null && domain == null && c.from() == null && c.to() == null) {
-            errors.add("clientRange", "Give at least one of: client address, email domain, time window.");
+            errors.add("clientRange", admin().vetting_criteria_required());
         }
         if (range == null && domain == null && (c.from() == null || c.to() == null)
                 && (c.from() != null || c.to() != null)) {
-            errors.add("from", "A time window on its own needs both a start and an end.");
+            errors.add("from", admin().vetting_window_needs_both_ends());
         }
         if (reason == null || reason.isBlank()) {
-            errors.add("reason", "Say why, for the audit trail (e.g. \"bot flood from one address on 12 May\").");
+            errors.add("reason", admin().vetting_reason_required());
         } else if (reason.length() > 500) {
-            errors.add("reason", "Use 500 characters or fewer.");
+            errors.add("reason", admin().vetting_reason_too_long());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

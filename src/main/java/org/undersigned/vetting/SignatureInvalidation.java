@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import static org.undersigned.web.AdminText.admin;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -53,7 +55,7 @@ public class SignatureInvalidation extends PanacheEntityBase {
 
     public void reverse(Instant now, Long by) {
         if (reversedAt != null) {
-            throw new org.undersigned.web.ConflictException("This invalidation was already reversed.");
+            throw new org.undersigned.web.ConflictException(admin().vetting_invalidation_already_reversed());
         }
         reversedAt = now;
         reversedBy = by;

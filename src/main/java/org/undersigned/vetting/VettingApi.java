@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -88,7 +90,7 @@ public class VettingApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Decision duplicate(@RestPath long sid, DuplicateOf body) {
         if (body == null || body.original() == null) {
-            throw new InvalidInputException(FormErrors.none().add("original", "Give the number of the original entry."));
+            throw new InvalidInputException(FormErrors.none().add("original", admin().api_duplicate_original_required()));
         }
         return Decision.of(vetting.markDuplicate(current.get(), sid, version(body.version()), body.original()));
     }
@@ -103,7 +105,7 @@ public class VettingApi {
     static long version(Long version) {
         if (version == null) {
             throw new InvalidInputException(FormErrors.none().add("version",
-                    "Send the entry's version as you last read it, so a decision never overwrites someone else's."));
+                    admin().api_entry_version_required()));
         }
         return version;
     }

@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import static org.undersigned.web.AdminText.admin;
+
 import org.undersigned.web.Notice;
 import org.undersigned.web.FormPage;
 import io.quarkus.qute.CheckedTemplate;
@@ -90,16 +92,15 @@ public class VettingPages {
         Notice notice = null;
         if (done != null) {
             String what = switch (done) {
-                case "approved" -> (n == null ? 1 : n) + " approved.";
-                case "rejected" -> "Rejected.";
-                case "duplicate" -> "Marked as a duplicate.";
-                case "reopened" -> "Back in the queue.";
-                case "bulk" -> "Approving " + (n == null ? "the" : n) + " matching entries in the background; "
-                        + "the progress is shown below.";
-                default -> "Done.";
+                case "approved" -> admin().notice_vetting_approved(n == null ? 1 : n);
+                case "rejected" -> admin().notice_vetting_rejected();
+                case "duplicate" -> admin().notice_vetting_duplicate();
+                case "reopened" -> admin().notice_vetting_reopened();
+                case "bulk" -> n == null ? admin().notice_vetting_bulk_started() : admin().notice_vetting_bulk_started_count(n);
+                default -> admin().notice_done();
             };
             if (conflicts != null && !conflicts.isBlank()) {
-                what += " Not approved because someone else decided them first: #" + conflicts.replace(",", ", #") + ".";
+                what = admin().notice_vetting_with_conflicts(what, "#" + conflicts.replace(",", ", #"));
             }
             notice = conflicts == null || conflicts.isBlank() ? Notice.success(what) : Notice.warning(what);
         }

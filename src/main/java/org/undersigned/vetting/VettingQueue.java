@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import static org.undersigned.web.AdminText.admin;
+
 import org.undersigned.infra.Sql;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -379,13 +381,13 @@ public class VettingQueue {
         for (Tuple r : rows) {
             List<String> reasons = new ArrayList<>();
             if (Boolean.TRUE.equals(r.get("same_name"))) {
-                reasons.add("same name");
+                reasons.add(admin().duplicate_reason_name());
             }
             if (Boolean.TRUE.equals(r.get("same_website"))) {
-                reasons.add("same website");
+                reasons.add(admin().duplicate_reason_website());
             }
             if (Boolean.TRUE.equals(r.get("same_email"))) {
-                reasons.add("same email");
+                reasons.add(admin().duplicate_reason_email());
             }
             byEntry.computeIfAbsent(Sql.longValue(r, "of_id"), k -> new ArrayList<>()).add(new Match(
                     new DuplicateRef(Sql.longValue(r, "id"), r.get("display_name", String.class), r.get("state", String.class), reasons),

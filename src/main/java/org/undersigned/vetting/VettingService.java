@@ -1,5 +1,7 @@
 package org.undersigned.vetting;
 
+import static org.undersigned.web.AdminText.admin;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -66,7 +68,7 @@ public class VettingService {
     public Signature reject(SignedInAdmin admin, long signatureId, long expectedVersion, String reason, boolean tellSigner) {
         String note = PlainText.block(reason);
         if (note != null && (note.length() > 500 || !PlainText.isAcceptable(note))) {
-            throw new InvalidInputException(FormErrors.none().add("reason", "Use 500 characters or fewer."));
+            throw new InvalidInputException(FormErrors.none().add("reason", admin().vetting_reason_too_long()));
         }
         Signature s = requireVettable(admin, signatureId, expectedVersion);
         SignatureState before = s.state();
@@ -83,7 +85,7 @@ public class VettingService {
     public Signature markDuplicate(SignedInAdmin admin, long signatureId, long expectedVersion, long originalId) {
         Signature s = requireVettable(admin, signatureId, expectedVersion);
         Signature original = Signature.<Signature>findByIdOptional(originalId)
-                .orElseThrow(() -> new InvalidInputException(FormErrors.none().add("original", "There is no entry with that number.")));
+                .orElseThrow(() -> new InvalidInputException(FormErrors.none().add("original", admin().vetting_original_not_found())));
         SignatureState before = s.state();
         s.markDuplicateOf(original, Instant.now(), admin.id());
         flushed(s);
@@ -126,8 +128,7 @@ public class VettingService {
         try {
             Signature.getEntityManager().flush();
         } catch (OptimisticLockException | StaleStateException e) {
-            throw new ConflictException("Someone else decided some of these entries at the same moment. "
-                    + "Nothing was changed; reload the queue and try again.");
+            throw new ConflictException(admin().vetting_bulk_decided_meanwhile());
         }
         for (Signature s : approvedNow) {
             notices.approved(s, now);
@@ -139,8 +140,7 @@ public class VettingService {
     private Signature requireVettable(SignedInAdmin admin, long signatureId, long expectedVersion) {
         Signature s = Signature.<Signature>findByIdOptional(signatureId).orElseThrow(NotFoundException::new);
         if (s.version() != expectedVersion) {
-            throw new ConflictException("Someone else decided or changed this entry while you were looking at it. "
-                    + "It is now " + s.state().name().toLowerCase().replace('_', ' ') + ". Reload the queue to see it.");
+            throw new ConflictException(admin().vetting_entry_changed_meanwhile(s.state().name().toLowerCase().replace('_', ' ')));
         }
         return s;
     }
@@ -164,7 +164,7 @@ public class VettingService {
         try {
             Signature.getEntityManager().flush();
         } catch (OptimisticLockException | StaleStateException e) {
-            throw new ConflictException("Someone else decided this entry at the same moment. Reload the queue to see it.");
+            throw new ConflictException(admin().vetting_decided_meanwhile());
         }
         return s;
     }

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 
@@ -25,6 +28,20 @@ public class FormValidation {
     public FormErrors addViolations(FormErrors errors, Object form, Class<?>... groups) {
         validator.validate(form, groups).forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
         return errors;
+    }
+
+    /** Throws {@link InvalidInputException} with one message per field when the form breaks an annotation; nothing is written. */
+    public void require(Object form, Class<?>... groups) {
+        FormErrors errors = addViolations(FormErrors.none(), form, groups);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.orderedBy(fieldOrder(form)));
+        }
+    }
+
+    /** A form record's fields in the order they are declared, which is the order of the page. */
+    static List<String> fieldOrder(Object form) {
+        RecordComponent[] components = form.getClass().getRecordComponents();
+        return components == null ? List.of() : Arrays.stream(components).map(RecordComponent::getName).toList();
     }
 
     /** A message from the bundle; {@code {name}} placeholders are filled from {@code values}. */

@@ -23,6 +23,7 @@ public class Languages {
 
     private final List<Language> ui = findInterfaceLanguages();
     private final Map<String, Msg> bundles = new ConcurrentHashMap<>();
+    private final Map<String, PublicMsg> publicBundles = new ConcurrentHashMap<>();
 
     private static List<Language> findInterfaceLanguages() {
         List<Language> found = new ArrayList<>(List.of(Language.ENGLISH));
@@ -91,6 +92,14 @@ public class Languages {
     private static Optional<Language> match(Language wanted, List<Language> offered) {
         return offered.stream().filter(o -> o.tag().equalsIgnoreCase(wanted.tag())).findFirst()
                 .or(() -> offered.stream().filter(o -> o.primary().equals(wanted.primary())).findFirst());
+    }
+
+    /** The second public bundle ({@link PublicMsg}) in this interface language (English when there is none). */
+    public PublicMsg publicMsg(Language language) {
+        Language l = interfaceFor(language);
+        return publicBundles.computeIfAbsent(l.tag(), tag -> l.equals(Language.ENGLISH)
+                ? MessageBundles.get(PublicMsg.class)
+                : MessageBundles.get(PublicMsg.class, Localized.Literal.of(tag)));
     }
 
     /** The message bundle in this interface language (English when there is no such bundle). */

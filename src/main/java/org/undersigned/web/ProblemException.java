@@ -1,6 +1,7 @@
 package org.undersigned.web;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A failure the user can understand and act on. Browsers get a page with {@link #title()} and
@@ -10,13 +11,20 @@ public abstract class ProblemException extends RuntimeException {
 
     private final int status;
     private final String type;
-    private final String title;
+    private final Supplier<String> title;
+    private final Supplier<String> detail;
 
     protected ProblemException(int status, String type, String title, String detail) {
-        super(detail, null, false, false);
+        this(status, type, () -> title, () -> detail);
+    }
+
+    /** Title and detail read from a message bundle when the problem is shown, not when it is thrown. */
+    protected ProblemException(int status, String type, Supplier<String> title, Supplier<String> detail) {
+        super(null, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
+        this.detail = detail;
     }
 
     public int status() {
@@ -29,11 +37,16 @@ public abstract class ProblemException extends RuntimeException {
     }
 
     public String title() {
-        return title;
+        return title.get();
     }
 
     public String detail() {
-        return getMessage();
+        return detail.get();
+    }
+
+    @Override
+    public String getMessage() {
+        return detail();
     }
 
     public List<Problem.FieldError> fieldErrors() {

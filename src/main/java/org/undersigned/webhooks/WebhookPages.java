@@ -205,7 +205,7 @@ public class WebhookPages {
         try {
             return Long.valueOf(posted.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(FormErrors.none().add("letterId", "Choose a letter, or none for every letter."));
+            throw new InvalidInputException(FormErrors.none().add("letterId", AdminMsg::webhooks_choose_letter));
         }
     }
 

@@ -62,7 +62,7 @@ public class Webhooks {
         Set<WebhookEvent> events = checkEvents(eventNames, errors);
         if (letterId != null && em.createNativeQuery("select 1 from letter where id = ?1").setParameter(1, letterId)
                 .getResultList().isEmpty()) {
-            errors.add("letterId", "There is no such letter.");
+            errors.add("letterId", org.undersigned.web.AdminMsg::webhooks_no_such_letter);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -134,7 +134,8 @@ public class Webhooks {
                 .orElseThrow(NotFoundException::new);
         DeliveryState.valueOf(d.state()).moveTo(DeliveryState.QUEUED);
         if (!find(endpointId).active()) {
-            throw new org.undersigned.web.RuleException("Endpoint not active", "This endpoint was deactivated.");
+            throw new org.undersigned.web.RuleException(org.undersigned.web.AdminMsg::webhooks_endpoint_inactive_title,
+                    org.undersigned.web.AdminMsg::webhooks_endpoint_inactive);
         }
         em.createNativeQuery("""
                 update webhook_delivery set state = 'QUEUED', attempts = 0, next_attempt_at = now()
@@ -248,7 +249,7 @@ public class Webhooks {
                         : "Enter the receiver's full address, starting with https://.");
             }
         } catch (java.net.URISyntaxException e) {
-            errors.add("url", "Enter the receiver's full address, starting with https://.");
+            errors.add("url", org.undersigned.web.AdminMsg::webhooks_url_invalid);
         }
         return value;
     }
@@ -257,11 +258,10 @@ public class Webhooks {
         Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
         for (String n : names == null ? List.<String>of() : names) {
             WebhookEvent.fromWire(n).ifPresentOrElse(events::add,
-                    () -> errors.add("events", "Unknown event \"" + org.undersigned.web.PlainText.line(n)
-                            + "\"; choose from signature.confirmed, signature.approved, signature.withdrawn, letter.state_changed."));
+                    () -> errors.add("events", m -> m.webhooks_unknown_event(org.undersigned.web.PlainText.line(n))));
         }
         if (events.isEmpty() && !errors.has("events")) {
-            errors.add("events", "Choose at least one event.");
+            errors.add("events", org.undersigned.web.AdminMsg::webhooks_no_event);
         }
         return events;
     }

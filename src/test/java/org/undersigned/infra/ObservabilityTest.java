@@ -87,6 +87,12 @@ class ObservabilityTest {
         data.confirm(email);
         assertEquals(1L, vettingMetrics.refresh().get(letter.slug));
         assertEquals(1.0, value("undersigned_vetting_waiting", "letter=\"" + letter.slug + "\""));
+
+        // Approved, it is on the public list: downloading the list counts its one row.
+        data.approve(email);
+        double exported = value("undersigned_export_rows_total", "");
+        given().get("/letters/" + letter.slug + "/signatories.csv").then().statusCode(200);
+        assertEquals(exported + 1, value("undersigned_export_rows_total", ""));
     }
 
     @Test
@@ -108,6 +114,8 @@ class ObservabilityTest {
         given().accept("text/html").get("/letters/" + letter.slug).then().statusCode(200);
         assertTrue(value("undersigned_page_cache_total", "result=\"miss\"") >= misses + 1);
         assertTrue(value("undersigned_page_cache_total", "result=\"hit\"") >= hits + 1);
+        assertTrue(value("undersigned_page_cache_entries", "cache=\"pages\"") >= 1, "the page is held");
+        assertTrue(value("undersigned_page_cache_size_bytes", "cache=\"pages\"") > 0);
 
         double renders = value("undersigned_pdf_render_seconds_count", "");
         given().get("/letters/" + letter.slug + "/letter.pdf").then().statusCode(200).contentType(containsString("pdf"));

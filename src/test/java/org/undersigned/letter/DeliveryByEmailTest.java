@@ -1,18 +1,13 @@
 package org.undersigned.letter;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.undersigned.account.Role;
 import org.undersigned.mail.RealSmtp;
-import org.undersigned.support.Admins;
-import org.undersigned.support.Background;
+import org.undersigned.support.RealSmtpTest;
 import org.undersigned.support.SignOnForms;
 import org.undersigned.support.TestData;
 import org.undersigned.support.TestData.LetterOptions;
@@ -28,28 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An editor emails the closed letter to its addressees; the delivery is recorded and shown. */
 @QuarkusTest
 @TestProfile(RealSmtp.class)
-class DeliveryByEmailTest {
-
-    @Inject
-    TestData data;
-
-    @Inject
-    Admins admins;
-
-    @Inject
-    Background background;
-
-    private GreenMail smtp;
-
-    @BeforeEach
-    void startSmtp() {
-        smtp = background.freshSmtpServer(RealSmtp.PORT);
-    }
-
-    @AfterEach
-    void stopSmtp() {
-        smtp.stop();
-    }
+class DeliveryByEmailTest extends RealSmtpTest {
 
     @Test
     void theDeliveryEmailCarriesTheTextTheCountAndTheLinksAndIsRecordedOnThePages() throws Exception {
@@ -80,7 +54,7 @@ class DeliveryByEmailTest {
         assertEquals(letter.title, m.getSubject());
         assertEquals(2, m.getRecipients(jakarta.mail.Message.RecipientType.TO).length);
         assertTrue(m.getHeader("Auto-Submitted") == null, "a letter from people, so replies are welcome");
-        String text = ((String) ((jakarta.mail.Multipart) m.getContent()).getBodyPart(0).getContent()).replace("\r\n", "\n");
+        String text = text(m);
         assertTrue(text.startsWith("Mr. Bezos and Mr. Jassy,"), text);
         assertTrue(text.contains("We ask you to **stop**."), text);
         assertTrue(text.contains("Signed by 2 organizations and people"), text);

@@ -65,6 +65,17 @@ class LetterStateSignOnTest {
     }
 
     @Test
+    void theRefusalIsInTheSignersLanguage() {
+        Letter closed = data.closed(LetterOptions.organizationsOnly());
+        java.util.Map<String, String> form = new java.util.HashMap<>(
+                SignOnForms.organization("Demasiado tarde", TestData.uniqueEmail("closed-es")));
+        form.put("lang", "es");
+        SignOnForms.post(closed.slug, form).then().statusCode(409)
+                .body(containsString("Esta carta no recoge firmas"))
+                .body(containsString("se ha cerrado. Gracias por su apoyo."));
+    }
+
+    @Test
     void aDeliveredLetterStaysReadableButTakesNoSignatures() {
         Letter letter = data.closed(LetterOptions.organizationsOnly());
         data.deliver(letter.id, "Amazon");

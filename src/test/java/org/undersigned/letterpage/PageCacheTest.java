@@ -2,6 +2,7 @@ package org.undersigned.letterpage;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.undersigned.account.Role;
@@ -34,6 +35,9 @@ class PageCacheTest {
     @Inject
     PageCache cache;
 
+    @Inject
+    MeterRegistry registry;
+
     /**
      * Every distinct search string is a page of its own: they go to a small cache bounded in
      * memory and count, so a flood of searches neither grows memory nor pushes out the letter's pages.
@@ -46,15 +50,21 @@ class PageCacheTest {
         String page = "x".repeat(20_000);
         jakarta.ws.rs.core.HttpHeaders none = (jakarta.ws.rs.core.HttpHeaders) java.lang.reflect.Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[]{jakarta.ws.rs.core.HttpHeaders.class}, (proxy, m, args) -> null);
-        long pagesBefore = cache.pageCount();
+        double pagesBefore = held("undersigned.page.cache.entries", "pages");
         for (int i = 0; i < 1_500; i++) {
             cache.serve("flood|" + i, none, () -> page, true).await().indefinitely();
         }
-        long[] usage = cache.searchUsage();
-        assertTrue(usage[1] <= PageCache.SEARCH_BYTES, "search results stay within their memory budget: " + usage[1]);
-        assertTrue(usage[0] <= PageCache.SEARCH_BYTES / PageCache.SEARCH_ENTRY_MINIMUM, "and their count: " + usage[0]);
-        assertTrue(usage[0] < 1_500);
-        assertTrue(cache.pageCount() <= pagesBefore + 5, "searches never land among the pages");
+        // Read through the meters operators watch (undersigned_page_cache_entries/_size_bytes).
+        double searchBytes = held("undersigned.page.cache.size", "searches");
+        double searchEntries = held("undersigned.page.cache.entries", "searches");
+        assertTrue(searchBytes <= PageCache.SEARCH_BYTES, "search results stay within their memory budget: " + searchBytes);
+        assertTrue(searchEntries <= PageCache.SEARCH_BYTES / PageCache.SEARCH_ENTRY_MINIMUM, "and their count: " + searchEntries);
+        assertTrue(searchEntries < 1_500);
+        assertTrue(held("undersigned.page.cache.entries", "pages") <= pagesBefore + 5, "searches never land among the pages");
+    }
+
+    private double held(String meter, String cacheName) {
+        return registry.get(meter).tag("cache", cacheName).gauge().value();
     }
 
     @Test

@@ -1,16 +1,13 @@
 package org.undersigned.mail;
 
-import com.icegreen.greenmail.util.GreenMail;
+import org.undersigned.support.RealSmtpTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.undersigned.support.Background;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,25 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The outbox against a real SMTP server (GreenMail): what leaves, in which order, with which headers. */
 @QuarkusTest
 @TestProfile(RealSmtp.class)
-class MailDeliveryTest {
+class MailDeliveryTest extends RealSmtpTest {
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    Background background;
-
-    private GreenMail smtp;
-
-    @BeforeEach
-    void startSmtp() {
-        smtp = background.freshSmtpServer(RealSmtp.PORT);
-    }
-
-    @AfterEach
-    void stopSmtp() {
-        smtp.stop();
-    }
 
     private String queue(MailPriority priority, String subject) {
         String to = "prio-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";

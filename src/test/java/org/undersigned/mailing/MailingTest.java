@@ -1,22 +1,18 @@
 package org.undersigned.mailing;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.undersigned.account.Role;
 import org.undersigned.jobs.JobRunner;
 import org.undersigned.letter.Letter;
 import org.undersigned.mail.RealSmtp;
+import org.undersigned.support.RealSmtpTest;
 import org.undersigned.signing.Signature;
-import org.undersigned.support.Admins;
-import org.undersigned.support.Background;
 import org.undersigned.support.SignOnForms;
 import org.undersigned.support.TestData;
 import org.undersigned.support.TestData.LetterOptions;
@@ -38,16 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(RealSmtp.class)
-class MailingTest {
-
-    @Inject
-    TestData data;
-
-    @Inject
-    Admins admins;
-
-    @Inject
-    Background background;
+class MailingTest extends RealSmtpTest {
 
     @Inject
     JobRunner runner;
@@ -57,18 +44,6 @@ class MailingTest {
 
     @Inject
     org.undersigned.signing.UpdateSubscriptions subscriptions;
-
-    private GreenMail smtp;
-
-    @BeforeEach
-    void startSmtp() {
-        smtp = background.freshSmtpServer(RealSmtp.PORT);
-    }
-
-    @AfterEach
-    void stopSmtp() {
-        smtp.stop();
-    }
 
     private String signOn(Letter letter, String label, boolean updates) {
         String email = TestData.uniqueEmail(label);
@@ -231,11 +206,4 @@ class MailingTest {
         }
     }
 
-    private static String text(MimeMessage m) {
-        try {
-            return ((String) ((jakarta.mail.Multipart) m.getContent()).getBodyPart(0).getContent()).replace("\r\n", "\n");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

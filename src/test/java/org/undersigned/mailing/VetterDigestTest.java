@@ -1,18 +1,14 @@
 package org.undersigned.mailing;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.undersigned.account.Role;
 import org.undersigned.letter.Letter;
 import org.undersigned.mail.RealSmtp;
-import org.undersigned.support.Admins;
-import org.undersigned.support.Background;
+import org.undersigned.support.RealSmtpTest;
 import org.undersigned.support.SignOnForms;
 import org.undersigned.support.TestData;
 import org.undersigned.support.TestData.LetterOptions;
@@ -25,31 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Vetters hear about waiting entries at most once a period per letter, never once per sign-on. */
 @QuarkusTest
 @TestProfile(RealSmtp.class)
-class VetterDigestTest {
-
-    @Inject
-    TestData data;
-
-    @Inject
-    Admins admins;
-
-    @Inject
-    Background background;
+class VetterDigestTest extends RealSmtpTest {
 
     @Inject
     VetterDigests digests;
-
-    private GreenMail smtp;
-
-    @BeforeEach
-    void startSmtp() {
-        smtp = background.freshSmtpServer(RealSmtp.PORT);
-    }
-
-    @AfterEach
-    void stopSmtp() {
-        smtp.stop();
-    }
 
     private MimeMessage[] digestsTo(String email, Letter letter) throws Exception {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {

@@ -1,27 +1,20 @@
 package org.undersigned.signing;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.undersigned.account.Role;
 import org.undersigned.letter.Letter;
 import org.undersigned.mail.RealSmtp;
-import org.undersigned.support.Admins;
-import org.undersigned.support.Background;
+import org.undersigned.support.RealSmtpTest;
 import org.undersigned.support.Mails;
 import org.undersigned.support.SignOnForms;
 import org.undersigned.support.TestData;
 import org.undersigned.support.TestData.LetterOptions;
 import org.undersigned.web.Bidi;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,44 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(RealSmtp.class)
-class SignerEmailLanguageTest {
-
-    @Inject
-    TestData data;
-
-    @Inject
-    Admins admins;
-
-    @Inject
-    Background background;
-
-    private GreenMail smtp;
-
-    @BeforeEach
-    void startSmtp() {
-        smtp = background.freshSmtpServer(RealSmtp.PORT);
-    }
-
-    @AfterEach
-    void stopSmtp() {
-        smtp.stop();
-    }
-
-    private MimeMessage receivedBy(String email) {
-        background.sendDueMail();
-        MimeMessage[] all = smtp.getReceivedMessages();
-        return Arrays.stream(all).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(email);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no email to " + email));
-    }
-
-    private static String text(MimeMessage m) throws Exception {
-        return ((String) ((Multipart) m.getContent()).getBodyPart(0).getContent()).replace("\r\n", "\n");
-    }
+class SignerEmailLanguageTest extends RealSmtpTest {
 
     @Test
     void aSpanishSignerGetsSpanishEmailsFromConfirmationToApproval() throws Exception {

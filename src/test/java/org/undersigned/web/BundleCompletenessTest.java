@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every language the interface ships is complete: each message of {@link Msg} is translated, no
+ * Every language the interface ships is complete: each message of {@link Msg} and of
+ * {@link PublicMsg} (the second public bundle) is translated, no
  * translation is left over from a removed message, and a translation uses only the parameters its
  * message has. Fails on the first missing key of any language, naming it.
  */
@@ -35,17 +36,28 @@ class BundleCompletenessTest {
     private static final List<String> REQUIRED = List.of("es", "fr");
     private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z_][a-zA-Z0-9_]*)");
 
+    /** Each public bundle and the prefix of its translation files. */
+    private static final Map<Class<?>, String> BUNDLES = Map.of(Msg.class, "msg", PublicMsg.class, "pub");
+
     private static Map<String, Set<String>> messages() {
-        return Arrays.stream(Msg.class.getDeclaredMethods())
+        return messages(Msg.class);
+    }
+
+    private static Map<String, Set<String>> messages(Class<?> bundle) {
+        return Arrays.stream(bundle.getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(Message.class))
                 .collect(Collectors.toMap(Method::getName,
                         m -> Arrays.stream(m.getParameters()).map(Parameter::getName).collect(Collectors.toSet())));
     }
 
     private static Properties load(String language) throws IOException {
+        return load("msg", language);
+    }
+
+    private static Properties load(String prefix, String language) throws IOException {
         try (InputStream in = BundleCompletenessTest.class.getClassLoader()
-                .getResourceAsStream("messages/msg_" + language + ".properties")) {
-            assertNotNull(in, "messages/msg_" + language + ".properties ships");
+                .getResourceAsStream("messages/" + prefix + "_" + language + ".properties")) {
+            assertNotNull(in, "messages/" + prefix + "_" + language + ".properties ships");
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return p;
@@ -64,26 +76,32 @@ class BundleCompletenessTest {
         }
         assertEquals(new TreeSet<>(List.of("es", "fr")), shipped.stream().filter(REQUIRED::contains)
                 .collect(Collectors.toCollection(TreeSet::new)));
-        for (String language : shipped) {
-            Properties p = load(language);
-            Set<String> missing = new TreeSet<>(messages.keySet());
-            missing.removeAll(p.stringPropertyNames());
-            assertTrue(missing.isEmpty(), language + " lacks " + missing);
-            Set<String> extra = new TreeSet<>(p.stringPropertyNames());
-            extra.removeAll(messages.keySet());
-            assertTrue(extra.isEmpty(), language + " has messages the bundle no longer has: " + extra);
-            for (String key : p.stringPropertyNames()) {
-                String text = p.getProperty(key);
-                assertFalse(text.isBlank(), language + ": " + key + " is empty");
-                Matcher m = PARAM.matcher(text);
-                while (m.find()) {
-                    String name = m.group(1);
-                    assertTrue(messages.get(key).contains(name) || name.equals("if") || name.equals("else"),
-                            language + ": " + key + " uses {" + name + "}, which the message does not have");
-                }
+        for (Map.Entry<Class<?>, String> bundle : BUNDLES.entrySet()) {
+            Map<String, Set<String>> keys = messages(bundle.getKey());
+            for (String language : shipped) {
+                checkComplete(bundle.getValue() + "_" + language, language, keys, load(bundle.getValue(), language));
             }
-            assertEquals(language, p.getProperty("lang_tag"), "lang_tag is the file's own language");
         }
+    }
+
+    private static void checkComplete(String file, String language, Map<String, Set<String>> messages, Properties p) {
+        Set<String> missing = new TreeSet<>(messages.keySet());
+        missing.removeAll(p.stringPropertyNames());
+        assertTrue(missing.isEmpty(), file + " lacks " + missing);
+        Set<String> extra = new TreeSet<>(p.stringPropertyNames());
+        extra.removeAll(messages.keySet());
+        assertTrue(extra.isEmpty(), file + " has messages the bundle no longer has: " + extra);
+        for (String key : p.stringPropertyNames()) {
+            String text = p.getProperty(key);
+            assertFalse(text.isBlank(), file + ": " + key + " is empty");
+            Matcher m = PARAM.matcher(text);
+            while (m.find()) {
+                String name = m.group(1);
+                assertTrue(messages.get(key).contains(name) || name.equals("if") || name.equals("else"),
+                        file + ": " + key + " uses {" + name + "}, which the message does not have");
+            }
+        }
+        assertEquals(language, p.getProperty("lang_tag"), file + ": lang_tag is the file's own language");
     }
 
     @Test
