@@ -97,9 +97,18 @@ public class Languages {
     /** The second public bundle ({@link PublicMsg}) in this interface language (English when there is none). */
     public PublicMsg publicMsg(Language language) {
         Language l = interfaceFor(language);
-        return publicBundles.computeIfAbsent(l.tag(), tag -> l.equals(Language.ENGLISH)
-                ? MessageBundles.get(PublicMsg.class)
-                : MessageBundles.get(PublicMsg.class, Localized.Literal.of(tag)));
+        return publicBundles.computeIfAbsent(l.tag(), tag -> {
+            if (l.equals(Language.ENGLISH)) {
+                return MessageBundles.get(PublicMsg.class);
+            }
+            try {
+                return MessageBundles.get(PublicMsg.class, Localized.Literal.of(tag));
+            } catch (RuntimeException noFileYet) {
+                // A language added with its msg_<tag> file only: these messages stay English until
+                // its pub_<tag> file exists (docs/languages.md).
+                return MessageBundles.get(PublicMsg.class);
+            }
+        });
     }
 
     /** The message bundle in this interface language (English when there is no such bundle). */

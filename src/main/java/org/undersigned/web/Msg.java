@@ -34,9 +34,6 @@ public interface Msg {
     @Message("Error:")
     String error_prefix();
 
-    @Message("Error:")
-    String error_title_prefix();
-
     @Message("(optional)")
     String optional();
 
@@ -48,7 +45,6 @@ public interface Msg {
 
     @Message("See the letters")
     String see_letters();
-
 
     // Letters
     @Message("Open letters")
@@ -114,7 +110,6 @@ public interface Msg {
     @Message("For the press")
     String letter_press_link();
 
-
     // State notes
     @Message("Sign-on has closed.")
     String state_sign_closed();
@@ -146,7 +141,6 @@ public interface Msg {
     @Message("Draft.")
     String state_draft();
 
-
     // Counts
     @Message("No signatures yet")
     String count_none();
@@ -163,13 +157,9 @@ public interface Msg {
     @Message("Signed by {orgs} and {people}")
     String count_signed_by_both(String orgs, String people);
 
-
     // Signatory list page
     @Message("Signatories: {title}")
     String signatories_title(String title);
-
-    @Message("Signatories")
-    String signatories_heading();
 
     @Message("Of “{title}”.")
     String signatories_of(String title);
@@ -197,7 +187,6 @@ public interface Msg {
 
     @Message("Page {page} of {pages}")
     String pager_position(int page, int pages);
-
 
     // Sign-on form
     @Message("Add your signature")
@@ -355,9 +344,6 @@ public interface Msg {
     @Message("Ask others to sign too. These are plain links: nothing is loaded from these services until you click one.")
     String share_intro();
 
-    @Message("Email")
-    String share_email();
-
     @Message("Copy this link")
     String share_copy_link();
 
@@ -367,17 +353,11 @@ public interface Msg {
     @Message("Sign this letter")
     String embed_heading();
 
-    @Message("Check your email")
-    String embed_signed_heading();
-
     @Message("We have sent a link to the address you gave. Follow it to confirm your signature.")
     String embed_signed_text();
 
     @Message("Read the whole letter on its own page")
     String embed_read_letter();
-
-    @Message("This letter is no longer collecting signatures. Thank you for your support.")
-    String embed_closed();
 
     @Message("{count} signatories")
     String badge_count(String count);
@@ -387,7 +367,6 @@ public interface Msg {
 
     @Message("Already signed?")
     String lost_link_already();
-
 
     // Kinds of organization
     @Message("Advocacy or civil-rights organization")
@@ -423,7 +402,6 @@ public interface Msg {
     @Message("Other")
     String orgtype_OTHER();
 
-
     // After signing
     @Message("Check your email")
     String signed_title();
@@ -443,7 +421,6 @@ public interface Msg {
     @Message("Back to the letter")
     String back_to_letter();
 
-
     // Confirmation
     @Message("Confirm your signature")
     String confirm_title();
@@ -460,7 +437,6 @@ public interface Msg {
     @Message("Confirming needs a click on purpose, so a mail program that opens links to check them cannot sign for you.")
     String confirm_hint();
 
-
     // Entry details
     @Message("Organization")
     String entry_organization();
@@ -468,20 +444,8 @@ public interface Msg {
     @Message("Name")
     String entry_name();
 
-    @Message("Affiliation")
-    String entry_affiliation();
-
-    @Message("Website")
-    String entry_website();
-
     @Message("Place")
     String entry_place();
-
-    @Message("Kind of organization")
-    String entry_orgType();
-
-    @Message("Contact person")
-    String entry_contact();
 
     @Message("Email")
     String entry_email();
@@ -503,7 +467,6 @@ public interface Msg {
 
     @Message("{date}, text version {version}")
     String entry_signed_on(String date, int version);
-
 
     // Signature states, as the signer reads them
     @Message("Waiting for you to confirm your email address")
@@ -547,7 +510,6 @@ public interface Msg {
 
     @Message("The organizers set this entry aside while they look into a flood of automated sign-ons. If you signed yourself, contact the coalition and they can restore it.")
     String state_explain_INVALIDATED();
-
 
     // Self-service
     @Message("Your signature")
@@ -610,9 +572,6 @@ public interface Msg {
     @Message("You asked to hear how the campaign goes. You can stop that here; your signature stays as it is.")
     String manage_updates_text();
 
-    @Message("Stop sending me updates")
-    String manage_stop_updates();
-
     @Message("Withdraw your signature")
     String manage_withdraw_heading();
 
@@ -645,7 +604,6 @@ public interface Msg {
 
     @Message("Erase my entry")
     String manage_erase_button();
-
 
     // Link problems and requests
     @Message("This link has expired")
@@ -693,7 +651,6 @@ public interface Msg {
     @Message("If the signature is still on file, we have sent a fresh link to the address it was signed with. Earlier links no longer work.")
     String renewed_text();
 
-
     // Unsubscribe and erasure
     @Message("You are unsubscribed")
     String unsubscribed_title();
@@ -728,7 +685,6 @@ public interface Msg {
     @Message("Your signature is off the letter, and your name, contact details and the emails about it are deleted.")
     String erased_text();
 
-
     // Errors
     @Message("Reference:")
     String error_reference();
@@ -736,13 +692,9 @@ public interface Msg {
     @Message("Go to the list of letters")
     String error_home();
 
-
     // Press page
     @Message("Press: {title}")
     String press_title(String title);
-
-    @Message("For the press")
-    String press_heading();
 
     @Message("“{title}”, to {to}, from {from}.")
     String press_lede(String title, String to, String from);
@@ -768,7 +720,6 @@ public interface Msg {
     @Message("Lists contain public information only: names, affiliations marked “for identification only”, places and websites. Contact details are never published.")
     String press_public_only();
 
-
     // PDF
     @Message("To:")
     String pdf_to();
@@ -784,7 +735,6 @@ public interface Msg {
 
     @Message("A coalition letter to {to}. {counts}.")
     String pdf_subject(String to, String counts);
-
 
     // Signer emails
     @Message("Hello {name},")

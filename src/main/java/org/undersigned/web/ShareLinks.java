@@ -49,7 +49,7 @@ public class ShareLinks {
         String u = encode(url);
         String t = encode(text);
         return List.of(
-                new Link("email", msg.share_email(), "mailto:?subject=" + t + "&body=" + encode(text + "\n\n" + url)),
+                new Link("email", msg.entry_email(), "mailto:?subject=" + t + "&body=" + encode(text + "\n\n" + url)),
                 // share.joinmastodon.org lets the reader pick their own server; nothing is loaded before the click.
                 new Link("mastodon", "Mastodon", "https://share.joinmastodon.org/#text=" + encode(text + " " + url)),
                 new Link("bluesky", "Bluesky", "https://bsky.app/intent/compose?text=" + encode(text + " " + url)),
