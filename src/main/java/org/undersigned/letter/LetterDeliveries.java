@@ -17,7 +17,6 @@ import org.undersigned.mail.MailPriority;
 import org.undersigned.mail.Outbox;
 import org.undersigned.mail.OutboxEmail;
 import org.undersigned.mail.OutgoingEmail;
-import org.undersigned.web.PublicMsg;
 import org.undersigned.web.Dates;
 import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
@@ -121,11 +120,11 @@ public class LetterDeliveries {
         long signatories = approved(letterId);
         String recipients = String.join(", ", letter.addresseeEmails().split("\n"));
         String url = site.publicUrl() + "/letters/" + letter.slug;
-        PublicMsg text = languages.publicMsg(letter.language()); // the addressees read the letter's language
+        org.undersigned.web.Msg text = languages.msg(letter.language()); // the addressees read the letter's language
         String body = version.addressees + ",\n\n" + version.bodyMarkdown.strip() + "\n\n"
                 + text.delivery_signed_by(signatories) + "\n" + url + "\n\n"
-                + text.delivery_pdf() + "\n" + url + "/letter.pdf\n\n"
-                + text.delivery_version(version.number, version.sha256) + "\n\n"
+                + text.label_colon(text.press_pdf()) + "\n" + url + "/letter.pdf\n\n"
+                + text.letter_digest(version.number) + " " + version.sha256 + "\n\n"
                 + letter.coalitionName + (letter.coalitionContact == null ? "" : "\n" + letter.coalitionContact) + "\n";
         OutgoingEmail email = OutgoingEmail.of(MailPriority.NOTICE, "letter.delivery", recipients, version.title, body);
         if (letter.coalitionContact != null && EmailAddresses.isValid(letter.coalitionContact.strip())) {

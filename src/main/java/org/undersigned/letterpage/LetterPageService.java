@@ -149,7 +149,7 @@ public class LetterPageService {
     /** What the letter's state means for a reader, in their language. */
     public String stateNote(Letter letter, Instant now, Msg msg, Language ui) {
         return switch (letter.state()) {
-            case OPEN -> letter.deadlinePassedAt(now) ? msg.state_sign_closed()
+            case OPEN -> letter.deadlinePassedAt(now) ? msg.link_closed_title() + "."
                     : letter.signDeadline == null ? null : msg.state_closes(dates.dateTime(letter.signDeadline, ui));
             case CLOSED -> letter.closedAt() == null ? msg.state_closed() : msg.state_closed_on(dates.date(letter.closedAt(), ui));
             case DELIVERED -> {

@@ -23,7 +23,6 @@ import org.undersigned.web.FormErrors;
 import org.undersigned.web.InvalidInputException;
 import org.undersigned.web.Languages;
 import org.undersigned.web.ProblemException;
-import org.undersigned.web.PublicMsg;
 import org.undersigned.web.SiteConfig;
 
 import java.util.List;
@@ -103,7 +102,7 @@ public class Mailings {
         Letter letter = LetterService.require(letterId);
         String url = site.publicUrl() + "/letters/" + letter.slug;
         // One text goes to every signer, so it is in the letter's own language, like the update it carries.
-        PublicMsg text = languages.publicMsg(letter.language());
+        org.undersigned.web.Msg text = languages.msg(letter.language());
         String subject;
         String body;
         switch (kind) {

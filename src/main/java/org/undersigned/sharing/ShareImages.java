@@ -31,7 +31,7 @@ public class ShareImages {
     record Labels(String signatories, String siteName) {
         static Labels fromBundle() {
             Msg msg = MessageBundles.get(Msg.class);
-            return new Labels(msg.share_image_signatories(), msg.site_name());
+            return new Labels(msg.letter_signatories().toLowerCase(java.util.Locale.forLanguageTag(msg.lang_tag())), msg.site_name());
         }
     }
 

@@ -131,7 +131,7 @@ public class SignOnApi {
     public Response sign(@RestPath String slug, SignOnRequest request) {
         if (request == null) {
             throw new InvalidInputException(FormErrors.none().add("body",
-                    languages.publicMsg(org.undersigned.web.Language.ENGLISH).signon_api_body()));
+                    org.undersigned.web.FormValidation.message("signon.api.body")));
         }
         // The same bot checks as the form's: an anonymous script gets nothing the form would deny it.
         BotSignal bot = stamps.signal(request.referenceCode(), request.formStamp(), java.time.Instant.now()).orElse(null);

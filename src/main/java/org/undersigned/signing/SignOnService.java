@@ -143,7 +143,7 @@ public class SignOnService {
         letter.texts().keySet().stream().filter(l -> !l.equals(letter.language()))
                 .sorted(java.util.Comparator.comparing(org.undersigned.web.Language::tag)).forEach(available::add);
         var pl = pageLanguages.forLetter("", available, lang, acceptLanguage);
-        org.undersigned.web.PublicMsg text = languages.publicMsg(pl.ui());
+        org.undersigned.web.Msg text = languages.msg(pl.ui());
         if (!letter.acceptsSignaturesAt(now)) {
             QuarkusTransaction.joiningExisting().run(() -> requireOpen(Letter.findById(letter.id()), now, pl.ui()));
         }
@@ -155,7 +155,7 @@ public class SignOnService {
             errors.add("category", text.signon_category_required());
         }
         if (choices.sortName() != null && choices.sortName().length() > 200) {
-            errors.add("sortName", text.signon_sort_name_too_long());
+            errors.add("sortName", text.validation_tooLong("200"));
         }
         org.undersigned.logos.LogoImage.Encoded logo = null;
         if (logoUpload != null && logoUpload.length > 0 && !input.isIndividual()) {
@@ -393,7 +393,7 @@ public class SignOnService {
         if (letter.acceptsSignaturesAt(now)) {
             return;
         }
-        org.undersigned.web.PublicMsg text = languages.publicMsg(reader);
+        org.undersigned.web.Msg text = languages.msg(reader);
         if (letter.state() == LetterState.OPEN || letter.state() == LetterState.CLOSED) {
             throw new LetterNotOpenException(text.letter_not_open_title(), text.letter_closed(letter.title,
                     letter.signDeadline == null ? null : dates.dateTime(letter.signDeadline, reader)));

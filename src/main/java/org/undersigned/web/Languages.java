@@ -23,7 +23,6 @@ public class Languages {
 
     private final List<Language> ui = findInterfaceLanguages();
     private final Map<String, Msg> bundles = new ConcurrentHashMap<>();
-    private final Map<String, PublicMsg> publicBundles = new ConcurrentHashMap<>();
 
     private static List<Language> findInterfaceLanguages() {
         List<Language> found = new ArrayList<>(List.of(Language.ENGLISH));
@@ -92,23 +91,6 @@ public class Languages {
     private static Optional<Language> match(Language wanted, List<Language> offered) {
         return offered.stream().filter(o -> o.tag().equalsIgnoreCase(wanted.tag())).findFirst()
                 .or(() -> offered.stream().filter(o -> o.primary().equals(wanted.primary())).findFirst());
-    }
-
-    /** The second public bundle ({@link PublicMsg}) in this interface language (English when there is none). */
-    public PublicMsg publicMsg(Language language) {
-        Language l = interfaceFor(language);
-        return publicBundles.computeIfAbsent(l.tag(), tag -> {
-            if (l.equals(Language.ENGLISH)) {
-                return MessageBundles.get(PublicMsg.class);
-            }
-            try {
-                return MessageBundles.get(PublicMsg.class, Localized.Literal.of(tag));
-            } catch (RuntimeException noFileYet) {
-                // A language added with its msg_<tag> file only: these messages stay English until
-                // its pub_<tag> file exists (docs/languages.md).
-                return MessageBundles.get(PublicMsg.class);
-            }
-        });
     }
 
     /** The message bundle in this interface language (English when there is no such bundle). */

@@ -111,8 +111,6 @@ public interface Msg {
     String letter_press_link();
 
     // State notes
-    @Message("Sign-on has closed.")
-    String state_sign_closed();
 
     @Message("Sign-on closes {deadline}.")
     String state_closes(String deadline);
@@ -361,9 +359,6 @@ public interface Msg {
 
     @Message("{count} signatories")
     String badge_count(String count);
-
-    @Message("signatories")
-    String share_image_signatories();
 
     @Message("Already signed?")
     String lost_link_already();
@@ -721,11 +716,6 @@ public interface Msg {
     String press_public_only();
 
     // PDF
-    @Message("To:")
-    String pdf_to();
-
-    @Message("From:")
-    String pdf_from();
 
     @Message("press contact: {contact}")
     String pdf_press_contact(String contact);
@@ -899,4 +889,53 @@ public interface Msg {
 
     @Message("You have already signed this letter under that name with this email address.")
     String validation_already_signed_as();
+
+    // Composed in Java: sign-on rules checked in code, a closed letter's refusal, the default words of
+    // mailings to signers (in the letter's language), the letter as emailed to its addressees.
+
+    @Message("Choose where your signature belongs on the list.")
+    String signon_category_required();
+
+    @Message("This letter is not collecting signatures")
+    String letter_not_open_title();
+
+    @Message("Sign-on for \"{title}\" has closed{#if deadline} (the deadline was {deadline}){/if}. Thank you for your support.")
+    String letter_closed(String title, String deadline);
+
+    @Message("\"{title}\" has been delivered and no longer takes signatures. Thank you for your support.")
+    String letter_delivered(String title);
+
+    @Message("Update: {title}")
+    String mailing_update_subject(String title);
+
+    @Message("UPDATE, {postedOn}:")
+    String mailing_update_heading(String postedOn);
+
+    @Message("Read the letter: {url}")
+    String mailing_read_letter(String url);
+
+    @Message("Delivered: {title}")
+    String mailing_delivered_subject(String title);
+
+    @Message("The letter you signed has been delivered{#if deliveredOn} on {deliveredOn}{/if}{#if deliveredTo} to {deliveredTo}{/if}.")
+    String mailing_delivered(String deliveredOn, String deliveredTo);
+
+    @Message("Thank you for standing with {coalition}.")
+    String mailing_thanks(String coalition);
+
+    @Message("Read the letter and see who signed: {url}")
+    String mailing_read_and_see_who_signed(String url);
+
+    @Message("Signatures closed: {title}")
+    String mailing_closed_subject(String title);
+
+    @Message("The letter you signed is no longer taking signatures. We will let you know when it is delivered.")
+    String mailing_closed();
+
+    @Message("Signed by {count} {#if count == 1}organization or person{#else}organizations and people{/if}, listed with the permanent text at:")
+    String delivery_signed_by(long count);
+
+    // A label followed by a colon, as the language writes it ("To:", French "À :").
+    @Message("{label}:")
+    String label_colon(String label);
 }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The words a mailing to signers starts from come from the public bundle (web.PublicMsg) in the
+ * The words a mailing to signers starts from come from the public bundle (web.Msg) in the
  * letter's own language, not from English written in Java.
  */
 @QuarkusTest

@@ -25,8 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every language the interface ships is complete: each message of {@link Msg} and of
- * {@link PublicMsg} (the second public bundle) is translated, no
+ * Every language the interface ships is complete: each message of {@link Msg} is translated, no
  * translation is left over from a removed message, and a translation uses only the parameters its
  * message has. Fails on the first missing key of any language, naming it.
  */
@@ -36,8 +35,20 @@ class BundleCompletenessTest {
     private static final List<String> REQUIRED = List.of("es", "fr");
     private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z_][a-zA-Z0-9_]*)");
 
-    /** Each public bundle and the prefix of its translation files. */
-    private static final Map<Class<?>, String> BUNDLES = Map.of(Msg.class, "msg", PublicMsg.class, "pub");
+    /** Each public bundle and the prefix of its translation files: one, so adding a language is one file. */
+    private static final Map<Class<?>, String> BUNDLES = Map.of(Msg.class, "msg");
+
+    /**
+     * Quarkus 3.33's Qute generates a resolver that fails verification at start for a bundle of more
+     * than 300 messages (docs/languages.md). Fail here, with the reason, before that happens.
+     */
+    @Test
+    void thePublicBundleStaysWithinWhatQuteCanGenerate() {
+        int count = messages().size();
+        assertTrue(count <= 300, "web.Msg has " + count + " messages; Qute 3.33 breaks above 300: merge messages"
+                + " that read the same, or move Java-composed text to a second bundle (and say in docs/languages.md"
+                + " that adding a language then takes two files)");
+    }
 
     private static Map<String, Set<String>> messages() {
         return messages(Msg.class);
