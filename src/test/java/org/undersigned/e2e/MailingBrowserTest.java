@@ -1,13 +1,8 @@
 package org.undersigned.e2e;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.undersigned.account.Role;
 import org.undersigned.letter.Letter;
 import org.undersigned.mail.OutboxEmail;
@@ -16,7 +11,6 @@ import org.undersigned.support.SignOnForms;
 import org.undersigned.support.TestData;
 import org.undersigned.support.TestData.LetterOptions;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -30,30 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * number of recipients and sends it; the signer follows the unsubscribe link in the email.
  */
 @QuarkusTest
-class MailingBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    TestData data;
-
-    @Inject
-    Admins admins;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class MailingBrowserTest extends BrowserTest {
 
     @Test
     void anEditorSendsAnUpdateAndASignerUnsubscribesFromTheEmail() throws Exception {

@@ -1,21 +1,14 @@
 package org.undersigned.e2e;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.undersigned.letter.Letter;
 import org.undersigned.signing.SignatureState;
 import org.undersigned.support.TestData;
 import org.undersigned.support.TestData.LetterOptions;
-
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,27 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * mistake), find the email in the dev mailbox, follow its link and confirm.
  */
 @QuarkusTest
-class SignOnBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    TestData data;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class SignOnBrowserTest extends BrowserTest {
 
     @Test
     void signConfirmThroughTheDevMailboxAndSeeTheConfirmation() throws Exception {

@@ -1,21 +1,13 @@
 package org.undersigned.e2e;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.undersigned.account.Role;
 import org.undersigned.letter.Letter;
 import org.undersigned.support.Admins;
-import org.undersigned.support.TestData;
 import org.undersigned.support.TestData.LetterOptions;
-
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,30 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * admin bar, sees the secret once, opens the endpoint and trusts it; the list says so.
  */
 @QuarkusTest
-class WebhookPagesBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    TestData data;
-
-    @Inject
-    Admins admins;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class WebhookPagesBrowserTest extends BrowserTest {
 
     @Test
     void anAdminRegistersAnEndpointAndTrustsIt() {
